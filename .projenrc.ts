@@ -1,0 +1,88 @@
+import { awscdk, javascript } from 'projen';
+
+// The single source of truth for package.json, tsconfig, jest and eslint.
+// Edit this file, then run `npx projen` to regenerate the managed files.
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-cognito-clients',
+  description:
+    'Validated Amazon Cognito user pool clients and domains for the AWS CDK: secure defaults, every Cognito constraint checked at synth time, a CDK validation plugin and the cognito-client-lint CLI.',
+  author: 'cdk-cognito-clients maintainers',
+  authorAddress: 'maintainers@cdk-cognito-clients.dev',
+  repositoryUrl: 'https://github.com/cdk-cognito-clients/cdk-cognito-clients.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk', 'awscdk', 'cognito', 'oauth', 'oidc', 'user-pool-client', 'compliance', 'lint'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~6.0.0',
+
+  // The stable `Validations` plugin API (used by the compliance plugin) arrived in 2.257.0.
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+  minNodeVersion: '20.0.0',
+
+  // zod, yaml and commander are internal: no type of theirs appears in the public API.
+  bundledDeps: ['zod@^4', 'yaml@^2', 'commander@^14'],
+  devDeps: [
+    'aws-cdk@^2',
+    'fast-check@^4',
+    'cognito-local@5.3.0',
+    'oidc-provider@^9',
+    'aws-jwt-verify@^5',
+    'aws-sdk-client-mock@^4',
+    '@aws-sdk/client-cognito-identity-provider@^3',
+    '@aws-sdk/client-secrets-manager@^3',
+    '@types/aws-lambda',
+    'cdk-preflight',
+    'esbuild',
+  ],
+  bin: { 'cognito-client-lint': 'lib/compliance/cli.js' },
+
+  // Lambda handlers (src/**/*.lambda.ts) are bundled by esbuild; the runtime's AWS SDK v3 stays external.
+  lambdaOptions: {
+    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+    bundlingOptions: { externals: ['@aws-sdk/*'], sourcemap: false },
+  },
+
+  // Publishing targets. Only the JS package is built locally and in CI (see packageTask below).
+  publishToPypi: { distName: 'cdk-cognito-clients', module: 'cdk_cognito_clients' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkcognitoclients',
+    mavenGroupId: 'io.github.cdk-cognito-clients',
+    mavenArtifactId: 'cdk-cognito-clients',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkCognitoClients', packageId: 'CdkCognitoClients' },
+  publishToGo: { moduleName: 'github.com/cdk-cognito-clients/cdk-cognito-clients-go' },
+
+  githubOptions: { mergify: false },
+  jestOptions: {
+    // Snapshots are assertions: CI must fail on a changed snapshot, never rewrite it.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+      testTimeout: 60_000,
+    },
+  },
+  tsconfigDev: { compilerOptions: { esModuleInterop: true } },
+  gitignore: ['/examples/cdk.out', '/bench/work', '/.cognito', 'cdk.out'],
+
+});
+
+// The registry reachable here has only Linux builds of unrs-resolver 1.13.0; 1.12.2 keeps `npm ci` working.
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+// Build and test the JavaScript package only: PyPI, Maven, NuGet and Go toolchains are not reachable here.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+
+// Quick start: synthesize the example app with the CDK CLI, then lint its cloud assembly.
+project.addTask('example', {
+  description: 'Synthesize examples/app.ts and print the cognito-client-lint report of its templates',
+  steps: [
+    { exec: 'cdk synth --quiet --app "ts-node --prefer-ts-exts examples/app.ts" --output examples/cdk.out' },
+    { exec: 'ts-node --prefer-ts-exts src/compliance/cli.ts examples/cdk.out' },
+  ],
+});
+
+project.npmignore?.exclude('/examples', '/bench', '/.ci');
+project.synth();
