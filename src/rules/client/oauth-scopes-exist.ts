@@ -1,0 +1,44 @@
+import { defineRule } from '../rule';
+import { Severity, Violation } from '../types';
+import { isKnown } from '../values';
+import { isStandardScope, splitCustomScope } from './scopes';
+
+// Measured: ScopeDoesNotExistException "Invalid scope requested: api/read" (constraints C12).
+export const clientOAuthScopesExist = defineRule({
+  id: 'client-oauth-scopes-exist',
+  severity: Severity.ERROR,
+  resourceType: 'AWS::Cognito::UserPoolClient',
+  description: 'Every AllowedOAuthScopes entry is a standard scope or `<identifier>/<scope>` of a resource server of the same pool.',
+  docUrl: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-AllowedOAuthScopes',
+  constraints: ['C12'],
+  check: (client) => {
+    const scopes = client.strings('AllowedOAuthScopes');
+    const pool = client.pool;
+    if (!isKnown(scopes) || !pool) return [];
+    // One resource server we cannot read could define any scope: then only certain misses are reported.
+    const servers = pool.resourceServers;
+    const violations: Violation[] = [];
+    scopes.forEach((scope, index) => {
+      if (!isKnown(scope) || isStandardScope(scope)) return;
+      const parts = splitCustomScope(scope);
+      const candidates = servers.filter((s) => !isKnown(s.identifier) || (parts && scope.startsWith(`${s.identifier}/`)));
+      const defined = candidates.some((server) => {
+        if (!isKnown(server.identifier) || !isKnown(server.scopeNames)) return true;
+        const scopeName = scope.slice(server.identifier.length + 1);
+        return server.scopeNames.some((name) => !isKnown(name) || name === scopeName);
+      });
+      if (defined) return;
+      const known = servers.flatMap(({ identifier, scopeNames }) =>
+        isKnown(identifier) && isKnown(scopeNames) ? scopeNames.filter(isKnown).map((n) => `${identifier}/${n}`) : []);
+      violations.push({
+        property: `AllowedOAuthScopes[${index}]`,
+        value: scope,
+        because: parts
+          ? `no resource server of user pool ${pool.logicalId} defines it (defined: ${known.length ? known.join(', ') : 'none'})`
+          : 'it is neither a standard scope (phone, email, openid, profile, aws.cognito.signin.user.admin) nor of the form <resource-server-identifier>/<scope-name>',
+        fix: `add the scope to an AWS::Cognito::UserPoolResourceServer of ${pool.logicalId}, or use one of the defined scopes`,
+      });
+    });
+    return violations;
+  },
+});

@@ -1,0 +1,62 @@
+import { Violation } from './types';
+import { isKnown, Maybe, Unknown } from './values';
+
+/** A documented limit on a string value: length, anchored pattern, or enum. */
+export interface StringLimits {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** Matched against the whole value, as Cognito matches its model patterns. */
+  readonly pattern?: RegExp;
+  /** Human-readable description of the pattern, e.g. "letters, digits, spaces and +=,.@-". */
+  readonly patternDescription?: string;
+  readonly allowed?: readonly string[];
+}
+
+/**
+ * Checks one known string against its limits; returns at most one violation (the first limit broken),
+ * so a single bad value is reported once.
+ */
+export function checkStringLimits(property: string, value: Maybe<string>, limits: StringLimits, fix: string): Violation[] {
+  if (!isKnown(value)) return [];
+  const length = [...value].length;
+  if (limits.minLength !== undefined && length < limits.minLength) {
+    return [{ property, value, because: `it must have at least ${limits.minLength} character(s)`, fix }];
+  }
+  if (limits.maxLength !== undefined && length > limits.maxLength) {
+    return [{ property, value, because: `it has ${length} characters and the maximum is ${limits.maxLength}`, fix }];
+  }
+  if (limits.allowed && !limits.allowed.includes(value)) {
+    return [{ property, value, because: `it must be one of ${limits.allowed.join(', ')}`, fix }];
+  }
+  if (limits.pattern && !limits.pattern.test(value)) {
+    const what = limits.patternDescription ?? `the pattern ${limits.pattern.source}`;
+    return [{ property, value, because: `it must consist of ${what} only`, fix }];
+  }
+  return [];
+}
+
+/** Checks every known item of a list; the property path of each finding carries its index. */
+export function checkEachString(
+  property: string,
+  items: Maybe<Array<string | Unknown>>,
+  limits: StringLimits,
+  fix: string,
+): Violation[] {
+  if (!isKnown(items)) return [];
+  return items.flatMap((item, index) => checkStringLimits(`${property}[${index}]`, item, limits, fix));
+}
+
+/** Checks the item count of a known list. */
+export function checkMaxItems(property: string, items: Maybe<unknown[]>, maxItems: number, fix: string): Violation[] {
+  if (!isKnown(items) || items.length <= maxItems) return [];
+  return [{ property, value: `${items.length} items`, because: `at most ${maxItems} are allowed`, fix }];
+}
+
+/** Checks that a known number lies within [min, max]. */
+export function checkRange(property: string, value: Maybe<number>, min: number, max: number, fix: string): Violation[] {
+  if (!isKnown(value)) return [];
+  if (!Number.isInteger(value) || value < min || value > max) {
+    return [{ property, value, because: `it must be a whole number from ${min} to ${max}`, fix }];
+  }
+  return [];
+}

@@ -1,0 +1,78 @@
+import { formatViolation } from './messages';
+import { ResourceView, Rule } from './rule';
+import { TemplateModel, TemplateResource } from './template-model';
+import { Finding } from './types';
+import { intrinsicName } from './values';
+
+/** Options of one lint run. */
+export interface EngineOptions {
+  /** The region the template deploys to, when known. */
+  readonly region?: string;
+  /** Rule ids to skip. */
+  readonly disabledRules?: readonly string[];
+  /** Only report findings on these logical ids (the other resources still inform cross-resource rules). */
+  readonly onlyLogicalIds?: readonly string[];
+}
+
+/**
+ * Runs every rule on every Cognito resource of a template and returns all findings, in template order and
+ * then rule order (deterministic). Never throws on odd input: what it cannot read it does not judge.
+ */
+export function runRules(rules: readonly Rule[], template: unknown, options: EngineOptions = {}): Finding[] {
+  const resources = resourcesOf(template);
+  if (!resources) return [];
+  const model = new TemplateModel(resources, { region: options.region });
+  const disabled = new Set(options.disabledRules ?? []);
+  const byType = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    if (disabled.has(rule.id)) continue;
+    byType.set(rule.resourceType, [...(byType.get(rule.resourceType) ?? []), rule]);
+  }
+  const only = options.onlyLogicalIds ? new Set(options.onlyLogicalIds) : undefined;
+
+  const findings: Finding[] = [];
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (only && !only.has(logicalId)) continue;
+    if (resource === null || typeof resource !== 'object') continue;
+    const type = (resource as TemplateResource).Type;
+    const applicable = typeof type === 'string' ? byType.get(type) : undefined;
+    if (!applicable) continue;
+    const properties = propertiesOf(resource as TemplateResource);
+    if (!properties) continue;
+    const view = new ResourceView(logicalId, type as string, properties, dependsOnOf(resource as TemplateResource), model);
+    for (const rule of applicable) {
+      for (const violation of rule.check(view)) {
+        findings.push({
+          ruleId: rule.id,
+          severity: rule.severity,
+          logicalId,
+          property: violation.property,
+          message: formatViolation(violation),
+          docUrl: rule.docUrl,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+function resourcesOf(template: unknown): Record<string, TemplateResource> | undefined {
+  if (template === null || typeof template !== 'object' || Array.isArray(template)) return undefined;
+  const resources = (template as { Resources?: unknown }).Resources;
+  if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) return undefined;
+  return resources as Record<string, TemplateResource>;
+}
+
+/** Absent Properties are `{}`; Properties that are themselves an intrinsic (e.g. Fn::If) cannot be judged. */
+function propertiesOf(resource: TemplateResource): Record<string, unknown> | undefined {
+  const props = resource.Properties;
+  if (props === undefined || props === null) return {};
+  if (typeof props !== 'object' || Array.isArray(props) || intrinsicName(props) !== undefined) return undefined;
+  return props as Record<string, unknown>;
+}
+
+function dependsOnOf(resource: TemplateResource): string[] {
+  const dependsOn = resource.DependsOn;
+  if (typeof dependsOn === 'string') return [dependsOn];
+  return Array.isArray(dependsOn) ? dependsOn.filter((d): d is string => typeof d === 'string') : [];
+}

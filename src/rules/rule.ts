@@ -1,0 +1,87 @@
+import { PoolFacts, TemplateModel } from './template-model';
+import { CheckedResourceType, Severity, Violation } from './types';
+import { Maybe, readBoolean, readNumber, readObject, readString, readStringList, Unknown } from './values';
+
+/**
+ * One resource, as a rule sees it: its raw properties plus readers that resolve what the template
+ * can tell (see `values.ts`) and the facts about its user pool.
+ */
+export class ResourceView {
+  /** The pool the resource belongs to, when the template creates it; undefined means cross-resource rules cannot tell. */
+  public readonly pool: PoolFacts | undefined;
+
+  constructor(
+    public readonly logicalId: string,
+    public readonly type: string,
+    public readonly properties: Readonly<Record<string, unknown>>,
+    /** Logical ids this resource depends on explicitly (`DependsOn`). */
+    public readonly dependsOn: readonly string[],
+    public readonly model: TemplateModel,
+  ) {
+    this.pool = model.poolOf(properties.UserPoolId);
+  }
+
+  public string(property: string): Maybe<string> {
+    return readString(this.properties[property], this.model);
+  }
+
+  public boolean(property: string): Maybe<boolean> {
+    return readBoolean(this.properties[property]);
+  }
+
+  public number(property: string): Maybe<number> {
+    return readNumber(this.properties[property]);
+  }
+
+  public strings(property: string): Maybe<Array<string | Unknown>> {
+    return readStringList(this.properties[property], this.model);
+  }
+
+  public object(property: string): Maybe<Record<string, unknown>> {
+    return readObject(this.properties[property]);
+  }
+
+  /** True when the raw property value mentions `Ref`/`Fn::GetAtt` of `logicalId` anywhere (an implicit dependency). */
+  public references(logicalId: string): boolean {
+    return mentions(this.properties, logicalId);
+  }
+}
+
+function mentions(value: unknown, logicalId: string): boolean {
+  if (Array.isArray(value)) return value.some((item) => mentions(item, logicalId));
+  if (value === null || typeof value !== 'object') return false;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'Ref' && inner === logicalId) return true;
+    if (key === 'Fn::GetAtt') {
+      const target = Array.isArray(inner) ? inner[0] : typeof inner === 'string' ? inner.split('.')[0] : undefined;
+      if (target === logicalId) return true;
+    }
+    if (key === 'Fn::Sub' && typeof (Array.isArray(inner) ? inner[0] : inner) === 'string') {
+      const text = (Array.isArray(inner) ? inner[0] : inner) as string;
+      if (text.includes('${' + logicalId + '}') || text.includes('${' + logicalId + '.')) return true;
+    }
+    if (mentions(inner, logicalId)) return true;
+  }
+  return false;
+}
+
+/** A rule: one constraint, one id, one severity, one source. */
+export interface Rule {
+  /** Stable id, kebab-case, prefixed by the resource it applies to. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly resourceType: CheckedResourceType;
+  /** One sentence for the rule catalogue: what the rule checks. */
+  readonly description: string;
+  /** The primary source: an AWS doc page or a measured deploy log. */
+  readonly docUrl: string;
+  /** Rows of the constraint inventory this rule covers (e.g. `C06`). */
+  readonly constraints: readonly string[];
+  /** Pure: the same view gives the same violations, in the same order. */
+  readonly check: (resource: ResourceView) => Violation[];
+}
+
+/** Identity helper that gives rule files a checked shape. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
