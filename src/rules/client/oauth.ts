@@ -1,0 +1,41 @@
+import { ResourceView } from '../rule';
+import { isKnown, Maybe, Unknown } from '../values';
+
+/** Shared reading of a client's OAuth settings, used by the flow and scope rules. */
+
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-AllowedOAuthFlows
+export const OAUTH_FLOWS: readonly string[] = ['code', 'implicit', 'client_credentials'];
+
+/** The flows that send a user's browser to a callback URL. */
+export const BROWSER_FLOWS: readonly string[] = ['code', 'implicit'];
+
+export const CLIENT_CREDENTIALS = 'client_credentials';
+
+/**
+ * True only when `AllowedOAuthFlowsUserPoolClient` is known to be true. The measured deploy failures about
+ * flows were all taken with the flag on, so flow errors are only promised in that case.
+ */
+export function oauthEnabled(client: ResourceView): boolean {
+  return client.boolean('AllowedOAuthFlowsUserPoolClient') === true;
+}
+
+/** One known item of a list property, with its index for the property path. */
+export interface KnownItem {
+  readonly value: string;
+  readonly index: number;
+}
+
+/** The known items of a list (UNKNOWN items are left out, the indexes stay those of the template). */
+export function knownItems(list: Maybe<Array<string | Unknown>>): KnownItem[] {
+  if (!isKnown(list)) return [];
+  const items: KnownItem[] = [];
+  list.forEach((value, index) => {
+    if (isKnown(value)) items.push({ value, index });
+  });
+  return items;
+}
+
+/** True when the list is known and every item of it is known. */
+export function fullyKnown(list: Maybe<Array<string | Unknown>>): list is string[] {
+  return isKnown(list) && list.every(isKnown);
+}

@@ -1,0 +1,67 @@
+import { checkStringLimits, StringLimits } from '../constraints';
+import { ResourceView } from '../rule';
+import { knownItems } from './oauth';
+
+/** What every redirect URL rule shares: the properties, the documented limits, parsing and the loopback test. */
+
+export const CALLBACK_URLS = 'CallbackURLs';
+export const LOGOUT_URLS = 'LogoutURLs';
+export const REDIRECT_URL_PROPERTIES: readonly string[] = [CALLBACK_URLS, LOGOUT_URLS];
+
+// API model RedirectUrlType / CallbackURLsListType / LogoutURLsListType (constraints C14, C15, C19).
+export const MAX_REDIRECT_URLS = 100;
+export const REDIRECT_URL_LIMITS: StringLimits = {
+  minLength: 1,
+  maxLength: 1024,
+  pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u,
+  patternDescription: 'letters, digits, marks, symbols and punctuation (no spaces or control characters)',
+};
+
+// The hosts Cognito lets use plain http (CreateUserPoolClient CallbackURLs doc, constraint C18), as the
+// WHATWG URL parser spells them in `hostname` (lower case; IPv6 in brackets).
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/** One known redirect URL of a client. */
+export interface RedirectUrl {
+  /** The property path, e.g. `CallbackURLs[2]`. */
+  readonly property: string;
+  /** Which list it is in: `CallbackURLs` or `LogoutURLs`. */
+  readonly list: string;
+  readonly text: string;
+  /** The parsed URL, or undefined when the text is not an absolute URL. */
+  readonly url: URL | undefined;
+}
+
+/**
+ * The known URLs of the given lists that respect the length and character limits. Values that break the
+ * limits are reported by `client-redirect-urls-format` alone, so the other URL rules skip them.
+ */
+export function redirectUrls(client: ResourceView, lists: readonly string[] = REDIRECT_URL_PROPERTIES): RedirectUrl[] {
+  return lists.flatMap((list) => knownItems(client.strings(list))
+    .filter(({ value }) => isWellFormed(value))
+    .map(({ value, index }) => ({ property: `${list}[${index}]`, list, text: value, url: parseUrl(value) })));
+}
+
+/** True when the text respects the documented length and character limits of a redirect URL. */
+export function isWellFormed(text: string): boolean {
+  return checkStringLimits('', text, REDIRECT_URL_LIMITS, '').length === 0;
+}
+
+/** Parses with the WHATWG URL parser; undefined when the text is not an absolute URL. */
+export function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for localhost, 127.0.0.1 and [::1], compared on the parsed host (so `localhost.evil.com` is not loopback). */
+export function isLoopback(url: URL): boolean {
+  return LOOPBACK_HOSTS.includes(url.hostname);
+}
+
+/** True when the URL has a fragment, an empty one (`.../cb#`) included. */
+export function hasFragment(url: URL): boolean {
+  return url.hash !== '' || url.href.endsWith('#');
+}
