@@ -1,1 +1,3 @@
-export {};
+export * from './app-client';
+export * from './public-spa-client';
+export * from './m2m-client';

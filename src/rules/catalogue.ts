@@ -1,10 +1,11 @@
 import { CLIENT_RULES } from './client';
 import { DOMAIN_RULES } from './domain';
+import { PROFILE_RULES } from './profile';
 import { RESOURCE_SERVER_RULES } from './resource-server';
 import { Rule } from './rule';
 
 /** Every rule of the project. The constructs, the validation plugin and the CLI all run exactly this list. */
-export const ALL_RULES: readonly Rule[] = [...CLIENT_RULES, ...DOMAIN_RULES, ...RESOURCE_SERVER_RULES];
+export const ALL_RULES: readonly Rule[] = [...CLIENT_RULES, ...PROFILE_RULES, ...DOMAIN_RULES, ...RESOURCE_SERVER_RULES];
 
 const ids = new Set<string>();
 for (const rule of ALL_RULES) {

@@ -39,7 +39,7 @@ export function runRules(rules: readonly Rule[], template: unknown, options: Eng
     if (!applicable) continue;
     const properties = propertiesOf(resource as TemplateResource);
     if (!properties) continue;
-    const view = new ResourceView(logicalId, type as string, properties, dependsOnOf(resource as TemplateResource), model);
+    const view = new ResourceView(logicalId, type as string, properties, dependsOnOf(resource as TemplateResource), model, metadataOf(resource as TemplateResource));
     for (const rule of applicable) {
       for (const violation of rule.check(view)) {
         findings.push({
@@ -69,6 +69,11 @@ function propertiesOf(resource: TemplateResource): Record<string, unknown> | und
   if (props === undefined || props === null) return {};
   if (typeof props !== 'object' || Array.isArray(props) || intrinsicName(props) !== undefined) return undefined;
   return props as Record<string, unknown>;
+}
+
+function metadataOf(resource: TemplateResource): Record<string, unknown> {
+  const metadata = resource.Metadata;
+  return metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) ? metadata as Record<string, unknown> : {};
 }
 
 function dependsOnOf(resource: TemplateResource): string[] {

@@ -1,3 +1,4 @@
+import { ClientProfile, PROFILE_METADATA_KEY } from './profile/profiles';
 import { PoolFacts, TemplateModel } from './template-model';
 import { CheckedResourceType, Severity, Violation } from './types';
 import { Maybe, readBoolean, readNumber, readObject, readString, readStringList, Unknown } from './values';
@@ -17,8 +18,16 @@ export class ResourceView {
     /** Logical ids this resource depends on explicitly (`DependsOn`). */
     public readonly dependsOn: readonly string[],
     public readonly model: TemplateModel,
+    /** The resource's `Metadata` section. */
+    public readonly metadata: Readonly<Record<string, unknown>> = {},
   ) {
     this.pool = model.poolOf(properties.UserPoolId);
+  }
+
+  /** The client profile this library's constructs tagged the resource with, if any. */
+  public get profile(): ClientProfile | undefined {
+    const profile = this.metadata[PROFILE_METADATA_KEY];
+    return profile === 'public-spa' || profile === 'm2m' ? profile : undefined;
   }
 
   public string(property: string): Maybe<string> {

@@ -17,6 +17,7 @@ export interface TemplateResource {
   readonly Properties?: unknown;
   readonly DependsOn?: unknown;
   readonly Condition?: unknown;
+  readonly Metadata?: unknown;
 }
 
 /** A resource server of a pool, as far as the template tells. */

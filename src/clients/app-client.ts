@@ -1,0 +1,331 @@
+import { Duration, Resource, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CfnResource } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { StackCognitoIndex, StackLint } from '../private/stack-lint';
+import { splitCustomScope } from '../rules/client/scopes';
+// SECRET-WIRING: replaced by '../secret' once the delivery construct lands.
+export interface UserPoolClientSecretRotation { readonly schedule: Duration }
+class UserPoolClientSecret extends Construct { constructor(scope: Construct, id: string, _props: any) { super(scope, id); } clientSecretValue(): SecretValue { return SecretValue.unsafePlainText('pending'); } }
+
+/**
+ * Settings of an app client, without the user pool (for `addClient`-style factories).
+ *
+ * Names and types follow aws-cdk-lib's `UserPoolClientOptions`, so that moving from `UserPoolClient`
+ * is a rename; the defaults are the secure ones.
+ */
+export interface AppClientOptions {
+  /**
+   * Name of the app client.
+   * @default - CloudFormation generates one
+   */
+  readonly userPoolClientName?: string;
+
+  /**
+   * Whether Cognito generates a client secret. Changing it replaces the client (new client id).
+   * Confidential server-side apps and machine-to-machine clients need one; browser and mobile apps must not have one.
+   * @default false
+   */
+  readonly generateSecret?: boolean;
+
+  /**
+   * Authentication flows the client may use with `InitiateAuth`/`AdminInitiateAuth`.
+   * The flows are always written out. `ALLOW_REFRESH_TOKEN_AUTH` is added unless refresh-token rotation is on.
+   * @default - SRP only (`ALLOW_USER_SRP_AUTH`, `ALLOW_REFRESH_TOKEN_AUTH`); Cognito's own default would also allow custom auth
+   */
+  readonly authFlows?: cognito.AuthFlow;
+
+  /**
+   * OAuth 2.0 settings. OAuth is off unless you set this. When on, the flows default to the authorization code grant
+   * only, and the scopes and callback URLs are exactly what you list: there is no placeholder URL and no "all scopes".
+   * @default - OAuth disabled
+   */
+  readonly oAuth?: cognito.OAuthSettings;
+
+  /**
+   * Identity providers users may sign in with through the managed login pages.
+   * The client is made to depend on each provider it names that is defined in the same app.
+   * @default - COGNITO plus every provider registered on the user pool
+   */
+  readonly supportedIdentityProviders?: cognito.UserPoolClientIdentityProvider[];
+
+  /**
+   * Attributes the client can read.
+   * @default - every attribute (Cognito's default)
+   */
+  readonly readAttributes?: cognito.ClientAttributes;
+
+  /**
+   * Attributes the client can write.
+   * @default - every mutable attribute (Cognito's default); the `client-write-attributes-unrestricted` advice applies
+   */
+  readonly writeAttributes?: cognito.ClientAttributes;
+
+  /**
+   * Validity of the ID token: 5 minutes to 1 day.
+   * @default Duration.minutes(60)
+   */
+  readonly idTokenValidity?: Duration;
+
+  /**
+   * Validity of the access token: 5 minutes to 1 day.
+   * @default Duration.minutes(60)
+   */
+  readonly accessTokenValidity?: Duration;
+
+  /**
+   * Validity of the refresh token: 60 minutes to 10 years, and at least the access and ID token validity.
+   * @default Duration.days(30)
+   */
+  readonly refreshTokenValidity?: Duration;
+
+  /**
+   * Validity of the session token of a sign-in flow: 3 to 15 minutes.
+   * @default Duration.minutes(3)
+   */
+  readonly authSessionValidity?: Duration;
+
+  /**
+   * Turns on refresh-token rotation with this grace period (0 to 60 seconds) during which the old refresh token
+   * still works. With rotation on, `ALLOW_REFRESH_TOKEN_AUTH` is not added to the auth flows.
+   * @default - rotation off
+   */
+  readonly refreshTokenRotationGracePeriod?: Duration;
+
+  /**
+   * Whether Cognito hides whether a user exists in its error responses.
+   * @default true
+   */
+  readonly preventUserExistenceErrors?: boolean;
+
+  /**
+   * Whether refresh tokens can be revoked (`/oauth2/revoke`, `RevokeToken`).
+   * @default true
+   */
+  readonly enableTokenRevocation?: boolean;
+
+  /**
+   * Whether the client may propagate the user's device context data for threat protection. Needs a client secret.
+   * @default false
+   */
+  readonly enablePropagateAdditionalUserContextData?: boolean;
+
+  /**
+   * Amazon Pinpoint analytics.
+   * @default - no analytics
+   */
+  readonly analytics?: cognito.AnalyticsConfiguration;
+
+  /**
+   * Rotate the client secret on a schedule with zero downtime (two active secrets during the switch).
+   * Only for clients with a secret.
+   * @default - no rotation
+   */
+  readonly secretRotation?: UserPoolClientSecretRotation;
+}
+
+/** Properties of an {@link AppClient}. */
+export interface AppClientProps extends AppClientOptions {
+  /** The user pool the client belongs to. */
+  readonly userPool: cognito.IUserPool;
+}
+
+/**
+ * A Cognito user pool app client with secure defaults, validated at synth time.
+ *
+ * Every setting of `AWS::Cognito::UserPoolClient` is reachable, and the final CloudFormation properties (escape-hatch
+ * overrides included) are checked by the same rule engine as `cognito-client-lint`: every violation is reported
+ * at once, with the property, the value, why, the fix and the rule id.
+ */
+export class AppClient extends Resource implements cognito.IUserPoolClient {
+  /** The client id (`Ref` of the CloudFormation resource). */
+  public readonly userPoolClientId: string;
+  /** The user pool the client belongs to. */
+  public readonly userPool: cognito.IUserPool;
+  /** The underlying CloudFormation resource (escape hatch). */
+  public readonly resource: cognito.CfnUserPoolClient;
+  /** The OAuth flows the client allows. */
+  public readonly oAuthFlows: cognito.OAuthFlows;
+  /** The OAuth scopes the client allows, as Cognito names them. */
+  public readonly oAuthScopes: string[];
+  /** The callback URLs of the client. */
+  public readonly callbackUrls: string[];
+  /** The sign-out URLs of the client. */
+  public readonly logoutUrls: string[];
+  /** The identity providers the client supports. */
+  public readonly identityProviderNames: string[];
+  /** Whether the client has a client secret. */
+  public readonly hasSecret: boolean;
+
+  private readonly secretRotation?: UserPoolClientSecretRotation;
+  private secretDelivery?: UserPoolClientSecret;
+
+  constructor(scope: Construct, id: string, props: AppClientProps) {
+    super(scope, id, { physicalName: props.userPoolClientName });
+    this.userPool = props.userPool;
+    this.hasSecret = props.generateSecret ?? false;
+    this.secretRotation = props.secretRotation;
+
+    const oAuth = props.oAuth;
+    this.oAuthFlows = oAuth ? oAuth.flows ?? { authorizationCodeGrant: true } : {};
+    this.oAuthScopes = (oAuth?.scopes ?? []).map((s) => s.scopeName);
+    this.callbackUrls = oAuth?.callbackUrls ?? [];
+    this.logoutUrls = oAuth?.logoutUrls ?? [];
+    this.identityProviderNames = (props.supportedIdentityProviders
+      ?? [cognito.UserPoolClientIdentityProvider.COGNITO, ...this.userPool.identityProviders.map(providerOf)])
+      .map((p) => p.name);
+    const rotationGrace = props.refreshTokenRotationGracePeriod;
+
+    this.resource = new cognito.CfnUserPoolClient(this, 'Resource', {
+      userPoolId: this.userPool.userPoolId,
+      clientName: props.userPoolClientName,
+      generateSecret: this.hasSecret,
+      explicitAuthFlows: authFlowsOf(props.authFlows, rotationGrace !== undefined),
+      allowedOAuthFlowsUserPoolClient: oAuth !== undefined,
+      allowedOAuthFlows: oAuth ? oAuthFlowNames(this.oAuthFlows) : undefined,
+      allowedOAuthScopes: oAuth?.scopes ? this.oAuthScopes : undefined,
+      callbackUrLs: oAuth?.callbackUrls,
+      logoutUrLs: oAuth?.logoutUrls,
+      defaultRedirectUri: oAuth?.defaultRedirectUri,
+      supportedIdentityProviders: this.identityProviderNames.length ? this.identityProviderNames : undefined,
+      readAttributes: props.readAttributes?.attributes(),
+      writeAttributes: props.writeAttributes?.attributes(),
+      ...tokenValidities(props),
+      authSessionValidity: props.authSessionValidity ? wholeMinutes(props.authSessionValidity) : undefined,
+      refreshTokenRotation: rotationGrace !== undefined
+        ? { feature: 'ENABLED', retryGracePeriodSeconds: rotationGrace.toSeconds() }
+        : undefined,
+      preventUserExistenceErrors: (props.preventUserExistenceErrors ?? true) ? 'ENABLED' : 'LEGACY',
+      enableTokenRevocation: props.enableTokenRevocation ?? true,
+      enablePropagateAdditionalUserContextData: props.enablePropagateAdditionalUserContextData,
+      analyticsConfiguration: analyticsOf(props.analytics),
+    });
+    this.userPoolClientId = this.resource.ref;
+
+    StackLint.of(this).register({ construct: this, resource: this.resource, dependenciesIn: (index) => this.dependenciesIn(index) });
+    if (this.secretRotation) this.deliverSecret();
+  }
+
+  /** A reference to this client, for aws-cdk-lib's typed references. */
+  public get userPoolClientRef(): cognito.UserPoolClientReference {
+    return { userPoolId: this.userPool.userPoolId, clientId: this.userPoolClientId };
+  }
+
+  /**
+   * The client secret as a Secrets Manager dynamic reference (`{{resolve:secretsmanager:...}}`), never plaintext.
+   * Reading it creates the secret delivery (see {@link secret}).
+   */
+  public get userPoolClientSecret(): SecretValue {
+    return this.deliverSecret().clientSecretValue();
+  }
+
+  /**
+   * The Secrets Manager secret holding `{ clientId, clientSecret, userPoolId, tokenEndpoint, scopes }`.
+   * Created on first use by a custom resource that copies the generated client secret into it; the value never
+   * appears in a template, a log or a CloudFormation response. Only for clients with a secret.
+   */
+  public get secret(): UserPoolClientSecret {
+    return this.deliverSecret();
+  }
+
+  /** Resource servers and identity providers of the same stack that this client names: CloudFormation must create them first. */
+  private dependenciesIn(index: StackCognitoIndex): CfnResource[] {
+    const stack = Stack.of(this);
+    const pool = index.poolKey(stack.resolve(this.userPool.userPoolId));
+    const found: CfnResource[] = [];
+    for (const scope of this.oAuthScopes) {
+      const resolved = stack.resolve(scope);
+      const identifier = typeof resolved === 'string' ? splitCustomScope(resolved)?.identifier : undefined;
+      const server = identifier ? index.resourceServers.get(`${pool}|${identifier}`) : undefined;
+      if (server) found.push(server);
+    }
+    for (const name of this.identityProviderNames) {
+      const resolved = stack.resolve(name);
+      const provider = typeof resolved === 'string' ? index.identityProviders.get(`${pool}|${resolved}`) : undefined;
+      if (provider) found.push(provider);
+    }
+    return found;
+  }
+
+  private deliverSecret(): UserPoolClientSecret {
+    if (!this.hasSecret) {
+      throw new Error(`${this.node.path}: this client has no secret (generateSecret is false), so there is no secret to deliver. Fix: set generateSecret: true, or use M2MClient.`);
+    }
+    this.secretDelivery ??= new UserPoolClientSecret(this, 'Secret', {
+      userPool: this.userPool,
+      userPoolClient: this,
+      scopes: this.oAuthScopes,
+      rotation: this.secretRotation,
+    });
+    return this.secretDelivery;
+  }
+}
+
+function providerOf(provider: cognito.IUserPoolIdentityProvider): cognito.UserPoolClientIdentityProvider {
+  return cognito.UserPoolClientIdentityProvider.custom(provider.providerName);
+}
+
+function authFlowsOf(flows: cognito.AuthFlow | undefined, rotation: boolean): string[] {
+  const chosen = flows ?? { userSrp: true };
+  const names: string[] = [];
+  if (chosen.userSrp) names.push('ALLOW_USER_SRP_AUTH');
+  if (chosen.user) names.push('ALLOW_USER_AUTH');
+  if (chosen.custom) names.push('ALLOW_CUSTOM_AUTH');
+  if (chosen.userPassword) names.push('ALLOW_USER_PASSWORD_AUTH');
+  if (chosen.adminUserPassword) names.push('ALLOW_ADMIN_USER_PASSWORD_AUTH');
+  // Refresh-token rotation replaces REFRESH_TOKEN_AUTH with GetTokensFromRefreshToken.
+  if (!rotation) names.push('ALLOW_REFRESH_TOKEN_AUTH');
+  return names;
+}
+
+function oAuthFlowNames(flows: cognito.OAuthFlows): string[] {
+  const names: string[] = [];
+  if (flows.authorizationCodeGrant) names.push('code');
+  if (flows.implicitCodeGrant) names.push('implicit');
+  if (flows.clientCredentials) names.push('client_credentials');
+  return names;
+}
+
+/** Token validities in the largest unit that keeps them whole; the unit is written next to each value. */
+function tokenValidities(props: AppClientOptions) {
+  const units: Record<string, string> = {};
+  const out: Record<string, unknown> = {};
+  const entries: Array<[keyof AppClientOptions, string, string]> = [
+    ['idTokenValidity', 'idTokenValidity', 'idToken'],
+    ['accessTokenValidity', 'accessTokenValidity', 'accessToken'],
+    ['refreshTokenValidity', 'refreshTokenValidity', 'refreshToken'],
+  ];
+  for (const [prop, cfnProp, unitKey] of entries) {
+    const duration = props[prop] as Duration | undefined;
+    if (!duration) continue;
+    const [value, unit] = inUnit(duration);
+    out[cfnProp] = value;
+    units[unitKey] = unit;
+  }
+  return Object.keys(units).length ? { ...out, tokenValidityUnits: units } : out;
+}
+
+function inUnit(duration: Duration): [number, string] {
+  if (Token.isUnresolved(duration)) return [duration.toMinutes(), 'minutes'];
+  const seconds = duration.toSeconds();
+  for (const [unit, size] of [['days', 86_400], ['hours', 3_600], ['minutes', 60]] as const) {
+    if (seconds >= size && seconds % size === 0) return [seconds / size, unit];
+  }
+  return [seconds, 'seconds'];
+}
+
+/** AuthSessionValidity is in minutes; a fraction is left as-is so the engine reports it, rather than rounded. */
+function wholeMinutes(duration: Duration): number {
+  return duration.toSeconds() / 60;
+}
+
+function analyticsOf(analytics: cognito.AnalyticsConfiguration | undefined): cognito.CfnUserPoolClient.AnalyticsConfigurationProperty | undefined {
+  if (!analytics) return undefined;
+  return {
+    applicationArn: analytics.application?.attrArn,
+    applicationId: analytics.applicationId,
+    externalId: analytics.externalId,
+    roleArn: analytics.role?.roleRef.roleArn,
+    userDataShared: analytics.shareUserData,
+  };
+}

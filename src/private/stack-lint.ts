@@ -1,0 +1,145 @@
+import { Annotations, Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { ALL_RULES } from '../rules/catalogue';
+import { runRules } from '../rules/engine';
+import { formatFinding } from '../rules/messages';
+import { Finding, Severity } from '../rules/types';
+
+const STACK_LINT = Symbol.for('cdk-cognito-clients.StackLint');
+const COGNITO_PREFIX = 'AWS::Cognito::';
+
+/** A construct of this library and the CloudFormation resource the engine validates for it. */
+export interface LintedConstruct {
+  readonly construct: IConstruct;
+  /** The resource to validate. */
+  readonly resource: CfnResource;
+  /** Resources the resource must be created after (resource servers, identity providers it names). */
+  readonly dependenciesIn?: (index: StackCognitoIndex) => CfnResource[];
+}
+
+/** Cognito resources of one stack, resolved once, for cross-resource lookups at synth time. */
+export interface StackCognitoIndex {
+  /** Resource servers by `<pool key>|<identifier>`. */
+  readonly resourceServers: ReadonlyMap<string, CfnResource>;
+  /** Identity providers by `<pool key>|<provider name>`. */
+  readonly identityProviders: ReadonlyMap<string, CfnResource>;
+  /** A stable key for a `UserPoolId` value (resolved, JSON). */
+  poolKey(userPoolId: unknown): string;
+}
+
+/**
+ * Runs the rule engine once per stack at synth time and hands each construct of this library its
+ * findings. Linear in the number of resources: the stack's Cognito resources are resolved once per
+ * validation pass, not once per client.
+ */
+export class StackLint {
+  /** The one StackLint of the stack that `scope` lives in. */
+  public static of(scope: IConstruct): StackLint {
+    const stack = Stack.of(scope);
+    const existing = (stack as any)[STACK_LINT] as StackLint | undefined;
+    if (existing) return existing;
+    const created = new StackLint(stack);
+    Object.defineProperty(stack, STACK_LINT, { value: created, enumerable: false });
+    return created;
+  }
+
+  private findings?: Map<string, Finding[]>;
+  private readonly members: LintedConstruct[] = [];
+  private readonly warned = new Set<string>();
+
+  private constructor(private readonly stack: Stack) {
+    // The stack is validated before its descendants (pre-order): start each validation pass afresh.
+    stack.node.addValidation({ validate: () => { this.findings = undefined; return []; } });
+    Aspects.of(stack).add(new DependencyAspect(this, stack));
+  }
+
+  /** Validates `construct.lintedResource` with every rule; errors fail synthesis, warnings become annotations. */
+  public register(member: LintedConstruct): void {
+    this.members.push(member);
+    const construct = member.construct;
+    construct.node.addValidation({
+      validate: () => {
+        const findings = this.findingsFor(member.resource);
+        for (const finding of findings.filter((f) => f.severity === Severity.WARNING)) {
+          const key = `${construct.node.path}|${finding.ruleId}|${finding.property}`;
+          if (this.warned.has(key)) continue;
+          this.warned.add(key);
+          Annotations.of(construct).addWarningV2(`cdk-cognito-clients:${finding.ruleId}`, formatFinding(finding));
+        }
+        return findings.filter((f) => f.severity === Severity.ERROR).map(formatFinding);
+      },
+    });
+  }
+
+  /** All findings of the engine on `resource`, computed with what the stack knows. */
+  public findingsFor(resource: CfnResource): Finding[] {
+    this.findings ??= this.lintStack();
+    return this.findings.get(this.stack.resolve(resource.logicalId)) ?? [];
+  }
+
+  /** Adds the CloudFormation dependencies the members need (called once, by the stack's aspect). */
+  public addDependencies(): void {
+    const wanting = this.members.filter((m) => m.dependenciesIn);
+    if (wanting.length === 0) return;
+    const index = this.buildIndex();
+    for (const member of wanting) {
+      for (const dependency of member.dependenciesIn!(index)) {
+        // A construct dependency becomes DependsOn (same stack) or a stack dependency when the app is prepared.
+        member.construct.node.addDependency(dependency);
+      }
+    }
+  }
+
+  /** The stack's Cognito resources rendered to CloudFormation (overrides included), in one pass. */
+  private renderCognitoResources(): RenderedResource[] {
+    const rendered: RenderedResource[] = [];
+    for (const construct of this.stack.node.findAll()) {
+      if (!CfnResource.isCfnResource(construct) || !construct.cfnResourceType.startsWith(COGNITO_PREFIX)) continue;
+      if (Stack.of(construct) !== this.stack) continue;
+      const template = this.stack.resolve((construct as any)._toCloudFormation()) as { Resources: Record<string, any> };
+      for (const [logicalId, body] of Object.entries(template.Resources)) rendered.push({ resource: construct, logicalId, body });
+    }
+    return rendered;
+  }
+
+  private lintStack(): Map<string, Finding[]> {
+    const resources: Record<string, unknown> = {};
+    for (const { logicalId, body } of this.renderCognitoResources()) resources[logicalId] = body;
+    const region = this.stack.region;
+    const findings = runRules(ALL_RULES, { Resources: resources }, { region: Token.isUnresolved(region) ? undefined : region });
+    const byLogicalId = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      byLogicalId.set(finding.logicalId, [...(byLogicalId.get(finding.logicalId) ?? []), finding]);
+    }
+    return byLogicalId;
+  }
+
+  private buildIndex(): StackCognitoIndex {
+    const poolKey = (userPoolId: unknown) => JSON.stringify(this.stack.resolve(userPoolId));
+    const resourceServers = new Map<string, CfnResource>();
+    const identityProviders = new Map<string, CfnResource>();
+    for (const { resource, body } of this.renderCognitoResources()) {
+      const props = body.Properties ?? {};
+      if (body.Type === 'AWS::Cognito::UserPoolResourceServer' && typeof props.Identifier === 'string') {
+        resourceServers.set(`${poolKey(props.UserPoolId)}|${props.Identifier}`, resource);
+      } else if (body.Type === 'AWS::Cognito::UserPoolIdentityProvider' && typeof props.ProviderName === 'string') {
+        identityProviders.set(`${poolKey(props.UserPoolId)}|${props.ProviderName}`, resource);
+      }
+    }
+    return { resourceServers, identityProviders, poolKey };
+  }
+}
+
+interface RenderedResource {
+  readonly resource: CfnResource;
+  readonly logicalId: string;
+  readonly body: { Type?: string; Properties?: Record<string, any> };
+}
+
+class DependencyAspect implements IAspect {
+  constructor(private readonly lint: StackLint, private readonly stack: Stack) {}
+
+  public visit(node: IConstruct): void {
+    if (node === this.stack) this.lint.addDependencies();
+  }
+}
