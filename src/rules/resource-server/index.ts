@@ -1,4 +1,24 @@
 import { Rule } from '../rule';
+import { resourceServerDuplicateScopeNames } from './duplicate-scope-names';
+import { resourceServerIdentifier } from './identifier';
+import { resourceServerIdentifierUnique } from './identifier-unique';
+import { resourceServerName } from './name';
+import { resourceServerPropertyTypes } from './property-types';
+import { resourceServerScopeDescription } from './scope-description';
+import { resourceServerScopeName } from './scope-name';
+import { resourceServerScopesMax } from './scopes-max';
 
-/** Rules for AWS::Cognito::UserPoolResourceServer. */
-export const RESOURCE_SERVER_RULES: readonly Rule[] = [];
+/** Rules for AWS::Cognito::UserPoolResourceServer, in the order they are reported. */
+export const RESOURCE_SERVER_RULES: readonly Rule[] = [
+  // --- shape ---
+  resourceServerPropertyTypes,
+  // --- the server ---
+  resourceServerIdentifier,
+  resourceServerName,
+  resourceServerIdentifierUnique,
+  // --- its scopes ---
+  resourceServerScopesMax,
+  resourceServerScopeName,
+  resourceServerScopeDescription,
+  resourceServerDuplicateScopeNames,
+];
