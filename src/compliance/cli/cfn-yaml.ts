@@ -1,0 +1,105 @@
+import { CollectionTag, isMap, isSeq, LineCounter, parseDocument, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+
+/**
+ * CloudFormation's YAML short forms (`!Ref X`, `!Sub ...`, `!If [...]`) as `yaml` custom tags, each one turned into
+ * its long JSON form (`{ "Ref": "X" }`, `{ "Fn::Sub": ... }`) so the rule engine sees exactly what CloudFormation sees.
+ */
+
+/** Short-form tag name → long-form key. */
+const FUNCTIONS: Record<string, string> = {
+  Ref: 'Ref',
+  Condition: 'Condition',
+  ...Object.fromEntries([
+    'And', 'Base64', 'Cidr', 'Contains', 'EachMemberEquals', 'EachMemberIn', 'Equals', 'FindInMap', 'ForEach',
+    'GetAZs', 'GetAtt', 'If', 'ImportValue', 'Join', 'Length', 'Not', 'Or', 'RefAll', 'Select', 'Split', 'Sub',
+    'ToJsonString', 'Transform', 'ValueOf', 'ValueOfAll',
+  ].map((name) => [name, `Fn::${name}`])),
+};
+
+function longForm(key: string, value: unknown): Record<string, unknown> {
+  return { [key]: value };
+}
+
+/** `!GetAtt Resource.Attribute` splits at the first dot; attribute names may contain more (`Outputs.Url`). */
+function getAttFromString(text: string): unknown[] | string {
+  const dot = text.indexOf('.');
+  return dot < 0 ? text : [text.slice(0, dot), text.slice(dot + 1)];
+}
+
+function tagsFor(shortName: string, key: string): Array<ScalarTag | CollectionTag> {
+  const tag = `!${shortName}`;
+  // Collections stay yaml nodes (a map holding the original node), so anchors, aliases and the alias-count
+  // guard keep working when the document is converted to plain data at the end.
+  const wrap = (node: YAMLMap | YAMLSeq): YAMLMap => {
+    const map = new YAMLMap();
+    map.set(key, node);
+    return map;
+  };
+  return [
+    {
+      tag,
+      resolve: (text: string) => longForm(key, key === 'Fn::GetAtt' ? getAttFromString(text) : text),
+    },
+    { tag, collection: 'seq', resolve: (node) => (isSeq(node) ? wrap(node) : node) },
+    { tag, collection: 'map', resolve: (node) => (isMap(node) ? wrap(node) : node) },
+  ];
+}
+
+/** Every CloudFormation short-form tag, for `yaml`'s `customTags` option. */
+export const CLOUDFORMATION_TAGS: Array<ScalarTag | CollectionTag> =
+  Object.entries(FUNCTIONS).flatMap(([shortName, key]) => tagsFor(shortName, key));
+
+/** A YAML syntax problem with its position (1-based). */
+export class YamlSyntaxError extends Error {
+  constructor(readonly detail: string, readonly line?: number, readonly column?: number) {
+    super(line !== undefined ? `YAML parse error at line ${line}, column ${column}: ${detail}` : `YAML parse error: ${detail}`);
+  }
+}
+
+/** How many alias expansions a document may cause; a few hundred is plenty for a real template. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses a CloudFormation YAML template into plain data. Throws {@link YamlSyntaxError} on the first error.
+ * Also returns the line of every resource's logical id, for reports.
+ */
+export function parseCloudFormationYaml(text: string): { data: unknown; resourceLines: Map<string, number> } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    customTags: CLOUDFORMATION_TAGS,
+    lineCounter,
+    // Warnings would go to process.emitWarning, i.e. stray lines on stderr.
+    logLevel: 'error',
+    prettyErrors: true,
+    uniqueKeys: true,
+  });
+  const [first] = doc.errors;
+  if (first) {
+    const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
+    // yaml composes nested nodes recursively and reports a blown stack as an ordinary error.
+    const detail = /Maximum call stack/.test(message) ? 'nesting is too deep' : message;
+    const pos = first.linePos?.[0];
+    throw new YamlSyntaxError(detail, pos?.line, pos?.col);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError && /^Excessive alias count/.test(error.message)) {
+      throw new YamlSyntaxError(`too many alias expansions (more than ${MAX_ALIAS_COUNT}), refusing to expand`);
+    }
+    if (error instanceof ReferenceError) throw new YamlSyntaxError(error.message);
+    throw error;
+  }
+  const resourceLines = new Map<string, number>();
+  const resources = isMap(doc.contents) ? doc.contents.get('Resources', true) : undefined;
+  if (isMap(resources)) {
+    for (const pair of resources.items) {
+      const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+      if (key && typeof key.value === 'string' && key.range) {
+        resourceLines.set(key.value, lineCounter.linePos(key.range[0]).line);
+      }
+    }
+  }
+  return { data, resourceLines };
+}

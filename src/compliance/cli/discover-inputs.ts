@@ -1,0 +1,121 @@
+import { existsSync, readdirSync, realpathSync, statSync } from 'fs';
+import { extname, join, resolve } from 'path';
+
+/** A file to lint. */
+export interface Candidate {
+  /** Absolute path. */
+  readonly path: string;
+  /**
+   * True when the file must be a template: it was named on the command line, or it is a `*.template.json` of a
+   * cloud assembly. Files found by walking an ordinary directory may be anything and are skipped when they are not.
+   */
+  readonly mustBeTemplate: boolean;
+}
+
+/** The files one command-line argument stands for. */
+export interface InputGroup {
+  /** The argument as given. */
+  readonly argument: string;
+  readonly isDirectory: boolean;
+  readonly candidates: Candidate[];
+}
+
+const TEMPLATE_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.template']);
+
+/** Directories that never hold the user's templates, and that can be huge. */
+function isSkippedDirectory(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/** A CDK cloud assembly (cdk.out, or a stage's nested `assembly-*`): it has a manifest and a `cdk.out` marker or templates. */
+export function isCloudAssembly(dir: string): boolean {
+  if (!existsSync(join(dir, 'manifest.json'))) return false;
+  if (existsSync(join(dir, 'cdk.out'))) return true;
+  return listDir(dir).some((name) => name.endsWith('.template.json'));
+}
+
+/**
+ * Expands the command-line arguments into files, in argument order and then name order, each file once.
+ * A path that does not exist is kept as a candidate so that loading reports it like any unreadable file.
+ */
+export function discoverInputs(args: readonly string[], cwd: string): InputGroup[] {
+  const seenFiles = new Set<string>();
+  const groups: InputGroup[] = [];
+  for (const argument of args) {
+    const path = resolve(cwd, argument);
+    const candidates: Candidate[] = [];
+    const add = (file: string, mustBeTemplate: boolean) => {
+      const key = realOrSelf(file);
+      if (seenFiles.has(key)) return;
+      seenFiles.add(key);
+      candidates.push({ path: file, mustBeTemplate });
+    };
+    const isDirectory = isDir(path);
+    if (isDirectory) {
+      // One visited set per argument: guards symlink loops; files are still deduplicated across arguments.
+      walk(path, new Set(), add);
+    } else {
+      add(path, true);
+    }
+    groups.push({ argument, isDirectory, candidates });
+  }
+  return groups;
+}
+
+function walk(dir: string, visited: Set<string>, add: (file: string, mustBeTemplate: boolean) => void): void {
+  const real = realOrSelf(dir);
+  if (visited.has(real)) return;
+  visited.add(real);
+
+  if (isCloudAssembly(dir)) {
+    walkAssembly(dir, visited, add);
+    return;
+  }
+  for (const name of listDir(dir)) {
+    const path = join(dir, name);
+    if (isDir(path)) {
+      if (!isSkippedDirectory(name)) walk(path, visited, add);
+    } else if (TEMPLATE_EXTENSIONS.has(extname(name).toLowerCase())) {
+      add(path, false);
+    }
+  }
+}
+
+/** Every stack template of the assembly (nested stacks included), then the nested assemblies of stages. */
+function walkAssembly(dir: string, visited: Set<string>, add: (file: string, mustBeTemplate: boolean) => void): void {
+  for (const name of listDir(dir)) {
+    const path = join(dir, name);
+    if (name.endsWith('.template.json') && !isDir(path)) {
+      add(path, true);
+    } else if (name.startsWith('assembly-') && isDir(path)) {
+      const real = realOrSelf(path);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      walkAssembly(path, visited, add);
+    }
+  }
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,48 @@
+import { Finding, Severity } from '../../../rules';
+import { LintReport, plural } from '../report';
+
+const ANSI = { red: 31, yellow: 33, bold: 1, dim: 2, green: 32 } as const;
+type Style = keyof typeof ANSI;
+
+/**
+ * The report for people: findings grouped by file and resource, each resource headed `file:line LogicalId` (which
+ * terminals and editors make clickable), one line per finding plus its documentation link, and a summary line.
+ */
+export function formatText(report: LintReport, options: { color: boolean }): string {
+  const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const out: string[] = [];
+
+  for (const file of report.files) {
+    for (const [logicalId, findings] of byResource(file.findings)) {
+      const line = file.resourceLines.get(logicalId);
+      out.push(`${paint('bold', line ? `${file.file}:${line}` : file.file)} ${paint('bold', logicalId)}`);
+      for (const finding of findings) {
+        const severity = finding.severity === Severity.ERROR ? paint('red', 'error') : paint('yellow', 'warning');
+        out.push(`  ${severity} ${finding.ruleId} ${finding.property}: ${finding.message}`);
+        out.push(`    ${paint('dim', finding.docUrl)}`);
+      }
+      out.push('');
+    }
+  }
+
+  out.push(summaryLine(report, paint));
+  return `${out.join('\n')}\n`;
+}
+
+function summaryLine(report: LintReport, paint: (style: Style, text: string) => string): string {
+  const { files, resources, errors, warnings, inputErrors } = report.summary;
+  const scope = `${plural(files, 'template')} (${plural(resources, 'Cognito resource')} checked)`;
+  const problems = errors + warnings === 0
+    ? paint('green', `No problems found in ${scope}.`)
+    : `${paint(errors ? 'red' : 'yellow', `Found ${plural(errors, 'error')} and ${plural(warnings, 'warning')}`)} in ${scope}.`;
+  return inputErrors ? `${problems} ${paint('red', `${plural(inputErrors, 'input')} could not be linted (see stderr).`)}` : problems;
+}
+
+/** Findings of one file by logical id, in the order the engine reported them. */
+function byResource(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    groups.set(finding.logicalId, [...(groups.get(finding.logicalId) ?? []), finding]);
+  }
+  return groups;
+}

@@ -1,0 +1,197 @@
+import { readFileSync } from 'fs';
+import { join, relative, sep } from 'path';
+import { Command, CommanderError, Option } from 'commander';
+import { discoverInputs } from './discover-inputs';
+import { CognitoClientLinter, Finding } from '../../rules';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatText } from './formats/text';
+import { loadTemplate } from './load-template';
+import { exitCodeOf, FileReport, InputError, LintReport, summarize } from './report';
+
+export const TOOL_NAME = 'cognito-client-lint';
+
+/** Where the CLI writes and what it knows about its surroundings; the process, or a test. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  /** Whether stdout is a terminal (colour is used only then, and never with NO_COLOR). */
+  readonly isTTY: boolean;
+  /** Relative input paths resolve against this, and reported paths are relative to it. */
+  readonly cwd: string;
+  /** Defaults to `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface CliOptions {
+  readonly format: Format;
+  readonly strict: boolean;
+  readonly region?: string;
+  readonly disable: string[];
+}
+
+/** Thrown for bad arguments that commander itself cannot check. */
+class UsageError extends Error {}
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * Runs the CLI on `argv` (the arguments after the program name) and returns the exit code:
+ * 0 no error findings, 1 error findings (or warnings with --strict), 2 usage error or an input that could not be linted.
+ * Never throws and never exits the process.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const fail = (message: string) => {
+    io.stderr.write(`${TOOL_NAME}: ${message}\n`);
+    return 2;
+  };
+  try {
+    const program = buildProgram(io);
+    try {
+      await program.parseAsync([...argv], { from: 'user' });
+    } catch (error) {
+      // Help and version "fail" with exit code 0; commander already printed its message.
+      if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+      throw error;
+    }
+    const options = program.opts<CliOptions>();
+    validateOptions(options);
+    const report = lint(program.args, options, io.cwd);
+
+    for (const error of report.inputErrors) io.stderr.write(`${TOOL_NAME}: ${error.file}: ${error.problem}\n`);
+    io.stdout.write(render(report, options.format, io));
+    return exitCodeOf(report.summary, options.strict);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message} (see --help)`);
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(`unexpected error: ${message.split('\n')[0]}`);
+  }
+}
+
+function buildProgram(io: CliIo): Command {
+  const collect = (value: string, previous: string[]) =>
+    [...previous, ...value.split(',').map((id) => id.trim()).filter(Boolean)];
+  return new Command()
+    .name(TOOL_NAME)
+    .description('Check Amazon Cognito user pool clients, domains and resource servers in CloudFormation templates '
+      + '(JSON or YAML, SAM included) and CDK cloud assemblies (cdk.out) for settings Cognito rejects at deploy.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--strict', 'treat warnings as errors (exit code 1)', false)
+    .option('--region <region>', 'the region the templates deploy to (enables region checks)')
+    .option('--disable <rule-id>', 'do not run this rule (repeatable, or comma-separated)', collect, [])
+    .argument('<paths...>', 'template files, or directories (cdk.out or any directory) to search for templates')
+    .addHelpText('after', '\nExit codes: 0 no errors, 1 error findings (or warnings with --strict), 2 usage or input errors.')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`${TOOL_NAME}: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`),
+    })
+    .action(() => { /* the work happens in run(), after parsing */ });
+}
+
+function validateOptions(options: CliOptions): void {
+  if (options.region !== undefined && !REGION_PATTERN.test(options.region)) {
+    throw new UsageError(`--region: '${options.region}' is not a region name like eu-west-1`);
+  }
+  const known = new Set(CognitoClientLinter.rules().map((rule) => rule.id));
+  const unknown = options.disable.filter((id) => !known.has(id));
+  if (unknown.length) {
+    throw new UsageError(`--disable: unknown rule id ${unknown.map((id) => `'${id}'`).join(', ')}`);
+  }
+}
+
+function lint(paths: readonly string[], options: CliOptions, cwd: string): LintReport {
+  const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
+  const enabledRules = CognitoClientLinter.rules().filter((rule) => !options.disable.includes(rule.id));
+  const checkedTypes = new Set(enabledRules.map((rule) => rule.resourceType));
+  const files: FileReport[] = [];
+  const inputErrors: InputError[] = [];
+
+  for (const group of discoverInputs(paths, cwd)) {
+    let linted = 0;
+    let failed = 0;
+    for (const candidate of group.candidates) {
+      const file = display(candidate.path);
+      const loaded = loadTemplate(candidate.path);
+      if (!loaded.ok) {
+        // Walking a directory meets manifests, assets and unrelated YAML: only report what was meant as a template.
+        const report = candidate.mustBeTemplate || loaded.reason === 'unreadable'
+          || (loaded.reason === 'syntax' && loaded.mentionsCloudFormation);
+        if (report) {
+          inputErrors.push({ file, problem: loaded.problem });
+          failed++;
+        }
+        continue;
+      }
+      let findings: Finding[];
+      try {
+        findings = CognitoClientLinter.lintTemplate(loaded.template, { region: options.region, disabledRules: options.disable });
+      } catch (error) {
+        inputErrors.push({ file, problem: `could not be linted: ${error instanceof Error ? error.message : String(error)}` });
+        failed++;
+        continue;
+      }
+      const checkedResources = Object.values(loaded.template.Resources)
+        .filter((resource) => checkedTypes.has((resource as { Type?: unknown } | null)?.Type as string)).length;
+      files.push({ file, findings, resourceLines: loaded.resourceLines, checkedResources });
+      linted++;
+    }
+    if (group.isDirectory && linted === 0 && failed === 0) {
+      inputErrors.push({ file: display(join(cwd, group.argument)), problem: 'no CloudFormation templates found in this directory' });
+    }
+  }
+  return { files, inputErrors, summary: summarize(files, inputErrors) };
+}
+
+function render(report: LintReport, format: Format, io: CliIo): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, {
+        name: TOOL_NAME,
+        version: packageVersion(),
+        informationUri: packageHomepage(),
+        rules: CognitoClientLinter.rules(),
+      });
+    default: {
+      const noColor = (io.env ?? process.env).NO_COLOR;
+      return formatText(report, { color: io.isTTY && !noColor });
+    }
+  }
+}
+
+interface PackageJson {
+  readonly version?: string;
+  readonly homepage?: string;
+  readonly repository?: string | { readonly url?: string };
+}
+
+let packageJsonCache: PackageJson | undefined;
+
+/** The package's own package.json: three levels up from both src/compliance/cli and lib/compliance/cli. */
+function packageJson(): PackageJson {
+  if (!packageJsonCache) {
+    try {
+      packageJsonCache = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as PackageJson;
+    } catch {
+      packageJsonCache = {};
+    }
+  }
+  return packageJsonCache;
+}
+
+function packageVersion(): string {
+  return packageJson().version ?? '0.0.0';
+}
+
+function packageHomepage(): string {
+  const { homepage, repository } = packageJson();
+  const url = homepage ?? (typeof repository === 'string' ? repository : repository?.url) ?? 'https://github.com/cdk-cognito-clients/cdk-cognito-clients';
+  return url.replace(/^git\+/, '').replace(/\.git$/, '');
+}
