@@ -1,1 +1,2 @@
-export {};
+export * from './user-pool-client-secret';
+export * from './client-verification';

@@ -64,7 +64,7 @@ export function errorReason(error: unknown): string {
   if (error instanceof RetryBudgetExceededError) return error.message;
   const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string }; $metadata?: { httpStatusCode?: number } };
   const parts = [e?.name ?? 'Error'];
-  const code = e?.code ?? e?.cause?.code;
+  const code = e?.code ?? e?.cause?.code ?? networkCodeIn(e?.message);
   if (code) parts.push(code);
   const status = e?.$metadata?.httpStatusCode;
   if (status) parts.push(`HTTP ${status}`);
@@ -78,12 +78,19 @@ const THROTTLING = new Set([
 const TRANSIENT_SERVICE = new Set(['InternalErrorException', 'InternalServerException', 'InternalServiceError', 'ServiceUnavailable', 'ServiceUnavailableException']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
 
+// The SDK sometimes wraps a socket error so that only its message keeps the code ("AWS SDK error wrapper for ...").
+function networkCodeIn(message: string | undefined): string | undefined {
+  const match = /\b(E[A-Z_]{3,})\b/.exec(message ?? '');
+  return match && NETWORK_CODES.has(match[1]) ? match[1] : undefined;
+}
+
 /** Network failures (refused, reset, DNS not yet propagated, timeouts). */
 export function isNetworkError(error: unknown): boolean {
-  const e = error as { name?: string; code?: string; cause?: { code?: string; name?: string } };
+  const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string; name?: string; message?: string } };
   if (!e) return false;
   if (e.name === 'TimeoutError' || e.name === 'AbortError' || e.cause?.name === 'ConnectTimeoutError') return true;
-  return NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(e.cause?.code ?? '');
+  return NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(e.cause?.code ?? '')
+    || networkCodeIn(e.message) !== undefined || networkCodeIn(e.cause?.message) !== undefined;
 }
 
 /** AWS SDK errors worth retrying: throttling, 5xx and network failures. */
