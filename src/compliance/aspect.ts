@@ -1,0 +1,81 @@
+import { Annotations, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { decideForNode, refusalMessage } from './acknowledgements';
+import { CognitoComplianceOptions, failsBuild, ResolvedOptions, resolveOptions } from './options';
+import { cognitoFragment, isCognitoResource, logicalIdOf } from './stack-fragment';
+import { CognitoClientLinter } from '../rules';
+import { formatFinding } from '../rules/messages';
+import { Finding } from '../rules/types';
+
+/** The lint result of one stack. */
+interface StackLint {
+  /** Logical ids the lint saw: a resource added later (by another Aspect) triggers a new lint. */
+  readonly logicalIds: ReadonlySet<string>;
+  readonly findings: ReadonlyMap<string, Finding[]>;
+}
+
+/**
+ * An Aspect that runs the cdk-cognito-clients rules on the Cognito resources of every stack it visits and
+ * reports each finding on its resource: `Annotations.addError` for findings that fail the build (errors, and
+ * warnings with `failOn: Severity.WARNING`), `Annotations.addWarningV2(ruleId, ...)` for the others.
+ * Each message ends with `(rule-id, link)`.
+ *
+ * Each stack is linted once, when the Aspect first visits one of its Cognito resources; cross-resource rules see
+ * the stack's pools, resource servers, identity providers and domains.
+ *
+ * Findings acknowledged with `Validations.of(construct).acknowledge({ id: '<rule-id>', reason })` (or
+ * `'cdk-cognito-clients::<rule-id>'`) on the resource or an ancestor are not reported. An acknowledgement with
+ * an empty reason is refused: the finding is reported and an error is added to the acknowledging construct.
+ *
+ * @example
+ * Aspects.of(app).add(new CognitoClientAspect(), { priority: AspectPriority.READONLY });
+ */
+export class CognitoClientAspect implements IAspect {
+  private readonly options: ResolvedOptions;
+  private readonly linted = new WeakMap<Stack, StackLint>();
+
+  constructor(props: CognitoComplianceOptions = {}) {
+    this.options = resolveOptions(props);
+  }
+
+  public visit(node: IConstruct): void {
+    if (!isCognitoResource(node)) return;
+    const stack = Stack.of(node);
+    const logicalId = logicalIdOf(node);
+    let lint = this.linted.get(stack);
+    if (!lint || !lint.logicalIds.has(logicalId)) {
+      lint = this.lintStack(stack);
+      this.linted.set(stack, lint);
+    }
+    for (const finding of lint.findings.get(logicalId) ?? []) this.report(node, finding);
+  }
+
+  private lintStack(stack: Stack): StackLint {
+    const template = cognitoFragment(stack);
+    const findings = CognitoClientLinter.lintTemplate(template, {
+      region: Token.isUnresolved(stack.region) ? undefined : stack.region,
+      disabledRules: this.options.disabledRules,
+    });
+    const byLogicalId = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      byLogicalId.set(finding.logicalId, [...(byLogicalId.get(finding.logicalId) ?? []), finding]);
+    }
+    return { logicalIds: new Set(Object.keys(template.Resources)), findings: byLogicalId };
+  }
+
+  private report(node: CfnResource, finding: Finding): void {
+    const decision = decideForNode(node, finding.ruleId);
+    if (decision.kind === 'acknowledged') return;
+    if (decision.kind === 'refused') {
+      const acknowledging = node.node.scopes.find((scope) => scope.node.path === decision.ack.at) ?? node;
+      // Annotations drop an identical message on the same construct, so one refusal per acknowledgement.
+      Annotations.of(acknowledging).addError(`${refusalMessage(decision.ack)} (acknowledgement-needs-reason)`);
+    }
+    const message = formatFinding(finding);
+    if (failsBuild(finding, this.options.failOn)) {
+      Annotations.of(node).addError(message);
+    } else {
+      Annotations.of(node).addWarningV2(finding.ruleId, message);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import {
+  CfnResource,
+  DefaultTokenResolver,
+  IFragmentConcatenator,
+  IPostProcessor,
+  IResolvable,
+  IResolveContext,
+  Reference,
+  Stack,
+  Tokenization,
+} from 'aws-cdk-lib';
+
+/** The CloudFormation resource types the lint model reads: every Cognito type (pools, clients, servers, domains...). */
+export function isCognitoResource(construct: unknown): construct is CfnResource {
+  return CfnResource.isCfnResource(construct) && construct.cfnResourceType.startsWith('AWS::Cognito::');
+}
+
+/** The resolved logical id of a resource in its stack. */
+export function logicalIdOf(resource: CfnResource): string {
+  return Stack.of(resource).resolve(resource.logicalId);
+}
+
+/**
+ * A template holding the Cognito resources of one stack, resolved the way synthesis will render them (escape
+ * hatches included). Resources of nested stacks belong to their own stack and are left out.
+ */
+export function cognitoFragment(stack: Stack): { Resources: Record<string, unknown> } {
+  const resolver = new LocalTokenResolver(stack);
+  const resources: Record<string, unknown> = {};
+  for (const construct of stack.node.findAll()) {
+    if (!isCognitoResource(construct) || Stack.of(construct) !== stack) continue;
+    let rendered: unknown;
+    try {
+      rendered = Tokenization.resolve((construct as CfnResource)._toCloudFormation(), { scope: stack, resolver });
+    } catch {
+      // A resource that cannot render now fails synthesis later with CDK's own message; nothing to judge here.
+      continue;
+    }
+    const entries = (rendered as { Resources?: Record<string, unknown> } | undefined)?.Resources ?? {};
+    Object.assign(resources, entries);
+  }
+  return { Resources: resources };
+}
+
+/**
+ * Resolves like the stack does, except that a reference to a resource of another stack becomes an import
+ * (unknown until deploy). Aspects run before CDK turns cross-stack references into exports, and an unchanged
+ * `Ref` could name an unrelated resource of this stack that happens to have the same logical id.
+ */
+class LocalTokenResolver extends DefaultTokenResolver {
+  constructor(private readonly stack: Stack) {
+    super(new CloudFormationConcat());
+  }
+
+  public resolveToken(t: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): any {
+    if (Reference.isReference(t) && Stack.of(t.target) !== this.stack) {
+      return { 'Fn::ImportValue': `${t.target.node.path}.${t.displayName}` };
+    }
+    return super.resolveToken(t, context, postProcessor);
+  }
+}
+
+/** Joins string fragments into a literal when both sides are literals, otherwise into `Fn::Join` with '' (flattened). */
+class CloudFormationConcat implements IFragmentConcatenator {
+  public join(left: any, right: any): any {
+    if (left === undefined) return right;
+    if (right === undefined) return left;
+    const parts: unknown[] = [];
+    for (const part of [...joinParts(left), ...joinParts(right)]) {
+      const last = parts[parts.length - 1];
+      if (typeof part === 'string' && typeof last === 'string') parts[parts.length - 1] = last + part;
+      else parts.push(typeof part === 'number' || typeof part === 'boolean' ? String(part) : part);
+    }
+    return parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : { 'Fn::Join': ['', parts] };
+  }
+}
+
+function joinParts(value: any): unknown[] {
+  const join = value !== null && typeof value === 'object' ? value['Fn::Join'] : undefined;
+  if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1]) && Object.keys(value).length === 1) return join[1];
+  return [value];
+}
