@@ -18,9 +18,12 @@ export const clientPropertyTypes = defineRule({
   check: (client) => {
     const result = userPoolClientPropertiesSchema.safeParse(client.properties);
     if (result.success) return [];
-    const violations: Violation[] = [];
-    collect(result.error.issues, [], client.properties, violations);
-    return violations;
+    const found: Array<{ top: string; violation: Violation }> = [];
+    collect(result.error.issues, [], client.properties, (top, violation) => found.push({ top, violation }));
+    // zod reports in schema order; report in the template's own property order instead (a stable sort).
+    const order = Object.keys(client.properties);
+    const rank = (top: string) => (order.includes(top) ? order.indexOf(top) : -1);
+    return found.sort((a, b) => rank(a.top) - rank(b.top)).map(({ violation }) => violation);
   },
 });
 
@@ -29,18 +32,20 @@ export const clientPropertyTypes = defineRule({
  * the value as a whole, the union's own message says what was expected; otherwise the real branch's nested issues
  * (a bad list item, a bad field) are reported at their own, deeper path.
  */
-function collect(issues: readonly Issue[], prefix: Path, root: unknown, out: Violation[]) {
+type Sink = (topLevelProperty: string, violation: Violation) => void;
+
+function collect(issues: readonly Issue[], prefix: Path, root: unknown, out: Sink) {
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union') {
       const real = issue.errors[issue.errors.length - 1] ?? [];
       const wholeValue = real.length === 0 || real.every((inner) => inner.path.length === 0 && inner.code !== 'unrecognized_keys');
-      if (wholeValue) out.push(typeViolation(path, root, issue.message));
+      if (wholeValue) out(String(path[0]), typeViolation(path, root, issue.message));
       else collect(real, path, root, out);
     } else if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push(extraneousKey([...path, key], root));
+      for (const key of issue.keys) out(String([...path, key][0]), extraneousKey([...path, key], root));
     } else {
-      out.push(typeViolation(path, root, issue.message));
+      out(String(path[0]), typeViolation(path, root, issue.message));
     }
   }
 }

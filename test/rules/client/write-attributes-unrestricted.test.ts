@@ -1,0 +1,23 @@
+import { findingsOf, templateWith, client } from '../helpers';
+
+const RULE = 'client-write-attributes-unrestricted';
+const lint = (properties: Record<string, unknown>) => findingsOf(RULE, templateWith({ Client: client(properties) }));
+
+describe(RULE, () => {
+  test('warns when WriteAttributes is absent (or AWS::NoValue)', () => {
+    const findings = lint({});
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'warning', property: 'WriteAttributes' });
+    expect(findings[0].message).toMatch(/^Property WriteAttributes: no value is not allowed because without the list the client may write every writable attribute of the pool/);
+    expect(lint({ WriteAttributes: { Ref: 'AWS::NoValue' } })).toHaveLength(1);
+  });
+
+  test('passes any explicit list, even an empty one', () => {
+    expect(lint({ WriteAttributes: ['email'] })).toEqual([]);
+    expect(lint({ WriteAttributes: [] })).toEqual([]);
+  });
+
+  test('stays silent when the list is a token', () => {
+    expect(lint({ WriteAttributes: { Ref: 'Attrs' } })).toEqual([]);
+  });
+});
