@@ -24,11 +24,27 @@ export class FakeSecretsManager {
   readonly secrets = new Map<string, StoredSecret>();
   readonly mock = mockClient(SecretsManagerClient);
 
+  /** Errors to raise on the next call of a command, to simulate an interrupted Lambda. */
+  private readonly interruptions = new Map<string, Error>();
+
   constructor() {
-    this.mock.on(PutSecretValueCommand).callsFake((i) => this.put(i));
-    this.mock.on(GetSecretValueCommand).callsFake((i) => this.get(i));
-    this.mock.on(DescribeSecretCommand).callsFake((i) => this.describe(i));
-    this.mock.on(UpdateSecretVersionStageCommand).callsFake((i) => this.updateStage(i));
+    this.mock.on(PutSecretValueCommand).callsFake((i) => this.interruptible('PutSecretValue', () => this.put(i)));
+    this.mock.on(GetSecretValueCommand).callsFake((i) => this.interruptible('GetSecretValue', () => this.get(i)));
+    this.mock.on(DescribeSecretCommand).callsFake((i) => this.interruptible('DescribeSecret', () => this.describe(i)));
+    this.mock.on(UpdateSecretVersionStageCommand).callsFake((i) => this.interruptible('UpdateSecretVersionStage', () => this.updateStage(i)));
+  }
+
+  interruptNext(command: string, error: Error = new Error('Task timed out (simulated interruption)')): void {
+    this.interruptions.set(command, error);
+  }
+
+  private interruptible<T>(command: string, run: () => T): T {
+    const error = this.interruptions.get(command);
+    if (error) {
+      this.interruptions.delete(command);
+      throw error;
+    }
+    return run();
   }
 
   create(arn: string, rotationEnabled = false): string {
