@@ -79,8 +79,8 @@ project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 project.addTask('example', {
   description: 'Synthesize examples/app.ts and print the cognito-client-lint report of its templates',
   steps: [
-    { exec: 'cdk synth --quiet --app "ts-node --prefer-ts-exts examples/app.ts" --output examples/cdk.out' },
-    { exec: 'ts-node --prefer-ts-exts src/compliance/cli.ts examples/cdk.out' },
+    { exec: 'cdk synth --quiet --app "ts-node --transpile-only --prefer-ts-exts examples/app.ts" --output examples/cdk.out' },
+    { exec: 'ts-node --transpile-only --prefer-ts-exts src/compliance/cli.ts examples/cdk.out' },
   ],
 });
 
