@@ -39,3 +39,14 @@ export function knownItems(list: Maybe<Array<string | Unknown>>): KnownItem[] {
 export function fullyKnown(list: Maybe<Array<string | Unknown>>): list is string[] {
   return isKnown(list) && list.every(isKnown);
 }
+
+/**
+ * True when the client provably cannot act for a user: its only OAuth flow is client_credentials and its only
+ * explicit auth flow is the refresh flow, so no user can ever sign in through it (a machine-to-machine client).
+ */
+export function machineOnly(client: ResourceView): boolean {
+  const flows = client.strings('AllowedOAuthFlows');
+  const authFlows = client.strings('ExplicitAuthFlows');
+  return fullyKnown(flows) && flows.length > 0 && flows.every((f) => f === CLIENT_CREDENTIALS)
+    && fullyKnown(authFlows) && authFlows.every((f) => f === 'ALLOW_REFRESH_TOKEN_AUTH');
+}

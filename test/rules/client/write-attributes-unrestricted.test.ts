@@ -21,3 +21,15 @@ describe(RULE, () => {
     expect(lint({ WriteAttributes: { Ref: 'Attrs' } })).toEqual([]);
   });
 });
+
+describe(`${RULE} for machine-to-machine clients`, () => {
+  const m2m = { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], GenerateSecret: true };
+
+  test('stays silent on a client that cannot sign users in', () => {
+    expect(lint({ ...m2m, ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] })).toEqual([]);
+  });
+
+  test('still warns when a user sign-in flow is allowed too', () => {
+    expect(lint({ ...m2m, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] })).toHaveLength(1);
+  });
+});
