@@ -52,13 +52,17 @@ export function cfnProperties(shape: Record<string, z.ZodType>) {
 export function checkPropertyTypes(schema: z.ZodType, properties: Readonly<Record<string, unknown>>): Violation[] {
   const result = schema.safeParse(properties);
   if (result.success) return [];
-  const violations: Violation[] = [];
+  const violations: Array<Violation & { order: number }> = [];
+  // Report in template order (missing required names first), whatever order zod found the issues in.
+  const keys = Object.keys(properties);
+  const orderOf = (path: readonly PropertyKey[]) => keys.indexOf(String(path[0]));
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedNames(schema, issue.path);
       for (const key of issue.keys) {
         const path = [...issue.path, key];
         violations.push({
+          order: orderOf(path),
           property: renderPath(path),
           value: valueAt(properties, path),
           because: 'CloudFormation does not know this property name',
@@ -70,18 +74,19 @@ export function checkPropertyTypes(schema: z.ZodType, properties: Readonly<Recor
     const value = valueAt(properties, issue.path);
     const name = String(issue.path[issue.path.length - 1] ?? 'Properties');
     if (value === undefined) {
-      violations.push({ property: renderPath(issue.path), because: `${name} is required`, fix: `add ${name}` });
+      violations.push({ order: orderOf(issue.path), property: renderPath(issue.path), because: `${name} is required`, fix: `add ${name}` });
       continue;
     }
     const because = issue.code === 'invalid_type' ? expectedType(issue.expected) : issue.message;
     violations.push({
+      order: orderOf(issue.path),
       property: renderPath(issue.path),
       value,
       because,
       fix: `give ${because.replace(/^it must be /, '')}, or an intrinsic function such as Ref`,
     });
   }
-  return violations;
+  return violations.sort((a, b) => a.order - b.order).map(({ order, ...violation }) => violation);
 }
 
 function expectedType(expected: string): string {

@@ -23,13 +23,13 @@ describe(RULE, () => {
     expect(findings[0].message).toContain('allowed here: CertificateArn, SecurityPolicy');
   });
 
-  test('fails on a missing Domain and on wrong types, all at once', () => {
+  test('fails on a missing Domain and on wrong types, all at once, missing names first and then in template order', () => {
     const template = templateWith({ D: domain({ ManagedLoginVersion: 'two', CustomDomainConfig: 'auth', Routing: { Failover: [] } }) });
     const findings = findingsOf(RULE, template);
     expect(findings.map((f) => [f.property, f.message.replace(/ Fix:.*/, '')])).toEqual([
       ['Domain', 'Property Domain: no value is not allowed because Domain is required.'],
-      ['CustomDomainConfig', 'Property CustomDomainConfig: value "auth" is not allowed because it must be an object.'],
       ['ManagedLoginVersion', 'Property ManagedLoginVersion: value "two" is not allowed because it must be a whole number.'],
+      ['CustomDomainConfig', 'Property CustomDomainConfig: value "auth" is not allowed because it must be an object.'],
       ['Routing.Failover', 'Property Routing.Failover: value [] is not allowed because it must be an object.'],
     ]);
   });
