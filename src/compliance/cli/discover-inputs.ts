@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, realpathSync, statSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
 import { extname, join, resolve } from 'path';
+import { describeFsError } from './load-template';
 
 /** A file to lint. */
 export interface Candidate {
@@ -18,6 +19,8 @@ export interface InputGroup {
   readonly argument: string;
   readonly isDirectory: boolean;
   readonly candidates: Candidate[];
+  /** Set when the argument is a directory that cannot be listed. */
+  readonly problem?: string;
 }
 
 const TEMPLATE_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.template']);
@@ -27,11 +30,19 @@ function isSkippedDirectory(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
-/** A CDK cloud assembly (cdk.out, or a stage's nested `assembly-*`): it has a manifest and a `cdk.out` marker or templates. */
+/**
+ * A CDK cloud assembly (cdk.out, or a stage's nested `assembly-*`): it has the `cdk.out` marker file, or a manifest.json
+ * that is a cloud assembly manifest (a version and artifacts). A web app's manifest.json does not make one.
+ */
 export function isCloudAssembly(dir: string): boolean {
   if (!existsSync(join(dir, 'manifest.json'))) return false;
   if (existsSync(join(dir, 'cdk.out'))) return true;
-  return listDir(dir).some((name) => name.endsWith('.template.json'));
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    return typeof manifest?.version === 'string' && typeof manifest?.artifacts === 'object' && manifest.artifacts !== null;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -52,6 +63,12 @@ export function discoverInputs(args: readonly string[], cwd: string): InputGroup
     };
     const isDirectory = isDir(path);
     if (isDirectory) {
+      try {
+        readdirSync(path);
+      } catch (error) {
+        groups.push({ argument, isDirectory, candidates, problem: describeFsError(error) });
+        continue;
+      }
       // One visited set per argument: guards symlink loops; files are still deduplicated across arguments.
       walk(path, new Set(), add);
     } else {

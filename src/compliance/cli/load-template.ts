@@ -162,7 +162,8 @@ function depthExceeds(root: unknown, limit: number): boolean {
   return false;
 }
 
-function describeFsError(error: unknown): string {
+/** A file-system error in a few words (`no such file or directory`), without the syscall and path. */
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT': return 'no such file or directory';

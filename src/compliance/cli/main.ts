@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { join, relative, sep } from 'path';
+import { join, relative, resolve, sep } from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { discoverInputs } from './discover-inputs';
 import { CognitoClientLinter, Finding } from '../../rules';
@@ -27,9 +27,9 @@ type Format = 'text' | 'json' | 'sarif';
 
 interface CliOptions {
   readonly format: Format;
-  readonly strict: boolean;
+  readonly strict?: boolean;
   readonly region?: string;
-  readonly disable: string[];
+  readonly disable?: string[];
 }
 
 /** Thrown for bad arguments that commander itself cannot check. */
@@ -56,13 +56,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
       throw error;
     }
-    const options = program.opts<CliOptions>();
+    const parsed = program.opts<CliOptions>();
+    const options: CliOptions = { ...parsed, strict: parsed.strict ?? false, disable: parsed.disable ?? [] };
     validateOptions(options);
     const report = lint(program.args, options, io.cwd);
 
     for (const error of report.inputErrors) io.stderr.write(`${TOOL_NAME}: ${error.file}: ${error.problem}\n`);
-    io.stdout.write(render(report, options.format, io));
-    return exitCodeOf(report.summary, options.strict);
+    io.stdout.write(render(report, options, io));
+    return exitCodeOf(report.summary, options.strict ?? false);
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message} (see --help)`);
     const message = error instanceof Error ? error.message : String(error);
@@ -71,17 +72,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 function buildProgram(io: CliIo): Command {
-  const collect = (value: string, previous: string[]) =>
-    [...previous, ...value.split(',').map((id) => id.trim()).filter(Boolean)];
+  const collect = (value: string, previous: string[] | undefined) =>
+    [...(previous ?? []), ...value.split(',').map((id) => id.trim()).filter(Boolean)];
   return new Command()
     .name(TOOL_NAME)
     .description('Check Amazon Cognito user pool clients, domains and resource servers in CloudFormation templates '
       + '(JSON or YAML, SAM included) and CDK cloud assemblies (cdk.out) for settings Cognito rejects at deploy.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .option('--strict', 'treat warnings as errors (exit code 1)', false)
+    .option('--strict', 'treat warnings as errors (exit code 1)')
     .option('--region <region>', 'the region the templates deploy to (enables region checks)')
-    .option('--disable <rule-id>', 'do not run this rule (repeatable, or comma-separated)', collect, [])
+    .option('--disable <rule-id>', 'do not run this rule (repeatable, or comma-separated)', collect)
     .argument('<paths...>', 'template files, or directories (cdk.out or any directory) to search for templates')
     .addHelpText('after', '\nExit codes: 0 no errors, 1 error findings (or warnings with --strict), 2 usage or input errors.')
     .showSuggestionAfterError()
@@ -99,7 +100,7 @@ function validateOptions(options: CliOptions): void {
     throw new UsageError(`--region: '${options.region}' is not a region name like eu-west-1`);
   }
   const known = new Set(CognitoClientLinter.rules().map((rule) => rule.id));
-  const unknown = options.disable.filter((id) => !known.has(id));
+  const unknown = (options.disable ?? []).filter((id) => !known.has(id));
   if (unknown.length) {
     throw new UsageError(`--disable: unknown rule id ${unknown.map((id) => `'${id}'`).join(', ')}`);
   }
@@ -107,12 +108,17 @@ function validateOptions(options: CliOptions): void {
 
 function lint(paths: readonly string[], options: CliOptions, cwd: string): LintReport {
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
-  const enabledRules = CognitoClientLinter.rules().filter((rule) => !options.disable.includes(rule.id));
+  const disabled = options.disable ?? [];
+  const enabledRules = CognitoClientLinter.rules().filter((rule) => !disabled.includes(rule.id));
   const checkedTypes = new Set(enabledRules.map((rule) => rule.resourceType));
   const files: FileReport[] = [];
   const inputErrors: InputError[] = [];
 
   for (const group of discoverInputs(paths, cwd)) {
+    if (group.problem) {
+      inputErrors.push({ file: display(resolve(cwd, group.argument)), problem: group.problem });
+      continue;
+    }
     let linted = 0;
     let failed = 0;
     for (const candidate of group.candidates) {
@@ -130,7 +136,7 @@ function lint(paths: readonly string[], options: CliOptions, cwd: string): LintR
       }
       let findings: Finding[];
       try {
-        findings = CognitoClientLinter.lintTemplate(loaded.template, { region: options.region, disabledRules: options.disable });
+        findings = CognitoClientLinter.lintTemplate(loaded.template, { region: options.region, disabledRules: disabled });
       } catch (error) {
         inputErrors.push({ file, problem: `could not be linted: ${error instanceof Error ? error.message : String(error)}` });
         failed++;
@@ -142,14 +148,14 @@ function lint(paths: readonly string[], options: CliOptions, cwd: string): LintR
       linted++;
     }
     if (group.isDirectory && linted === 0 && failed === 0) {
-      inputErrors.push({ file: display(join(cwd, group.argument)), problem: 'no CloudFormation templates found in this directory' });
+      inputErrors.push({ file: display(resolve(cwd, group.argument)), problem: 'no CloudFormation templates found in this directory' });
     }
   }
   return { files, inputErrors, summary: summarize(files, inputErrors) };
 }
 
-function render(report: LintReport, format: Format, io: CliIo): string {
-  switch (format) {
+function render(report: LintReport, options: CliOptions, io: CliIo): string {
+  switch (options.format) {
     case 'json':
       return formatJson(report);
     case 'sarif':
@@ -161,7 +167,7 @@ function render(report: LintReport, format: Format, io: CliIo): string {
       });
     default: {
       const noColor = (io.env ?? process.env).NO_COLOR;
-      return formatText(report, { color: io.isTTY && !noColor });
+      return formatText(report, { color: io.isTTY && !noColor, strict: options.strict });
     }
   }
 }

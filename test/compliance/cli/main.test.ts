@@ -261,7 +261,7 @@ describe('directories', () => {
       'docs/notes.json': { title: 'not a template' },
     });
 
-    const result = await runCli(['--format', 'json', 'stacks', 'docs'], dir);
+    const result = await runCli(['--format', 'json', 'stacks', join(dir, 'docs')], dir);
 
     expect(result.code).toBe(2);
     expect(result.stderr.trimEnd().split('\n')).toEqual([
@@ -305,6 +305,7 @@ describe('exit codes', () => {
 
     const relaxed = await runCli(args, dir);
     const strict = await runCli(['--strict', ...args], dir);
+    const strictText = await runCli(['--strict', ...onlyRules(warningRule), 'orders.yaml'], dir);
 
     const report = parseJson(relaxed.stdout);
     expect(report.summary.errors).toBe(0);
@@ -312,6 +313,8 @@ describe('exit codes', () => {
     expect(ofRule(report, warningRule).every((f) => f.severity === 'warning')).toBe(true);
     expect(relaxed.code).toBe(0);
     expect(strict.code).toBe(1);
+    expect(strictText.code).toBe(1);
+    expect(strictText.stdout).toMatch(/Found 0 errors and \d+ warnings? in 1 template .* Warnings count as errors \(--strict\)\.\n$/);
   });
 
   test('2 wins over 1: a missing file next to a good one, and the good one is still reported', async () => {
@@ -333,7 +336,7 @@ describe('exit codes', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("cognito-client-lint: bad.json: JSON parse error at line 4, column 5: Expected ',' or '}' after property value\n");
-    expect(result.stdout).toContain('0 templates');
+    expect(result.stdout).toBe('No problems found in 0 templates (0 Cognito resources checked). 1 input could not be linted (see stderr).\n');
   });
 
   test('2 on broken YAML, naming the file, line and column', async () => {
@@ -441,6 +444,12 @@ describe('options', () => {
     }
   });
 
+  test('options may follow the paths, and --format=json works', async () => {
+    const dir = tempWorkspace({ 'app.json': jsonTemplate() });
+    const result = await runCli(['app.json', '--format=json', '--disable', SCOPES_RULE], dir);
+    expect(ofRule(parseJson(result.stdout), SECRET_RULE)).toHaveLength(1);
+  });
+
   test('--region is passed to the engine', async () => {
     // AWS::Region in a Sub resolves only when the region is known; the run must accept a real region name.
     const dir = tempWorkspace({ 'app.json': jsonTemplate() });
@@ -464,5 +473,32 @@ describe('colour', () => {
     expect(noColor.stdout).not.toContain('\u001b[');
     expect(piped.stdout).not.toContain('\u001b[');
     expect(noColor.stdout).toContain(`  error ${SECRET_RULE} GenerateSecret: `);
+  });
+});
+
+describe('cloud assembly detection', () => {
+  test('a manifest.json that is not a cloud assembly manifest does not hide the other templates of a directory', async () => {
+    const dir = tempWorkspace({
+      'site/manifest.json': { name: 'My PWA', start_url: '/', icons: [] },
+      'site/auth.template.json': jsonTemplate('TemplateJsonClient'),
+      'site/auth.yaml': HAND_WRITTEN_YAML,
+    });
+
+    const report = parseJson((await runCli(['--format', 'json', 'site'], dir)).stdout);
+
+    expect(ofRule(report, SECRET_RULE).map((f) => f.logicalId).sort()).toEqual(['MachineClient', 'TemplateJsonClient']);
+  });
+
+  test('a cdk.out without the marker file is still recognised by its manifest', async () => {
+    const dir = tempWorkspace({
+      'out/manifest.json': { version: '48.0.0', artifacts: {} },
+      'out/Stack.template.json': jsonTemplate('StackClient'),
+      'out/asset.123/template.yaml': HAND_WRITTEN_YAML,
+    });
+
+    const report = parseJson((await runCli(['--format', 'json', 'out'], dir)).stdout);
+
+    // Asset directories hold the user's Lambda code and files, never stack templates.
+    expect(ofRule(report, SECRET_RULE).map((f) => f.file)).toEqual(['out/Stack.template.json']);
   });
 });

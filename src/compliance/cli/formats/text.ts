@@ -8,7 +8,7 @@ type Style = keyof typeof ANSI;
  * The report for people: findings grouped by file and resource, each resource headed `file:line LogicalId` (which
  * terminals and editors make clickable), one line per finding plus its documentation link, and a summary line.
  */
-export function formatText(report: LintReport, options: { color: boolean }): string {
+export function formatText(report: LintReport, options: { color: boolean; strict?: boolean }): string {
   const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const out: string[] = [];
 
@@ -25,17 +25,19 @@ export function formatText(report: LintReport, options: { color: boolean }): str
     }
   }
 
-  out.push(summaryLine(report, paint));
+  out.push(summaryLine(report, paint, options.strict ?? false));
   return `${out.join('\n')}\n`;
 }
 
-function summaryLine(report: LintReport, paint: (style: Style, text: string) => string): string {
+function summaryLine(report: LintReport, paint: (style: Style, text: string) => string, strict: boolean): string {
   const { files, resources, errors, warnings, inputErrors } = report.summary;
   const scope = `${plural(files, 'template')} (${plural(resources, 'Cognito resource')} checked)`;
-  const problems = errors + warnings === 0
-    ? paint('green', `No problems found in ${scope}.`)
-    : `${paint(errors ? 'red' : 'yellow', `Found ${plural(errors, 'error')} and ${plural(warnings, 'warning')}`)} in ${scope}.`;
-  return inputErrors ? `${problems} ${paint('red', `${plural(inputErrors, 'input')} could not be linted (see stderr).`)}` : problems;
+  const parts = [errors + warnings === 0
+    ? `${inputErrors ? 'No problems found' : paint('green', 'No problems found')} in ${scope}.`
+    : `${paint(errors ? 'red' : 'yellow', `Found ${plural(errors, 'error')} and ${plural(warnings, 'warning')}`)} in ${scope}.`];
+  if (strict && warnings) parts.push('Warnings count as errors (--strict).');
+  if (inputErrors) parts.push(paint('red', `${plural(inputErrors, 'input')} could not be linted (see stderr).`));
+  return parts.join(' ');
 }
 
 /** Findings of one file by logical id, in the order the engine reported them. */
