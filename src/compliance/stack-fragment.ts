@@ -1,5 +1,6 @@
 import {
   CfnResource,
+  NestedStack,
   DefaultTokenResolver,
   IFragmentConcatenator,
   IPostProcessor,
@@ -9,6 +10,7 @@ import {
   Stack,
   Tokenization,
 } from 'aws-cdk-lib';
+import { Dependable, IConstruct } from 'constructs';
 
 /** The CloudFormation resource types the lint model reads: every Cognito type (pools, clients, servers, domains...). */
 export function isCognitoResource(construct: unknown): construct is CfnResource {
@@ -31,15 +33,52 @@ export function cognitoFragment(stack: Stack): { Resources: Record<string, unkno
     if (!isCognitoResource(construct) || Stack.of(construct) !== stack) continue;
     let rendered: unknown;
     try {
-      rendered = Tokenization.resolve((construct as CfnResource)._toCloudFormation(), { scope: stack, resolver });
+      rendered = Tokenization.resolve(construct._toCloudFormation(), { scope: stack, resolver });
     } catch {
       // A resource that cannot render now fails synthesis later with CDK's own message; nothing to judge here.
       continue;
     }
-    const entries = (rendered as { Resources?: Record<string, unknown> } | undefined)?.Resources ?? {};
-    Object.assign(resources, entries);
+    const entries = (rendered as { Resources?: Record<string, Record<string, unknown>> } | undefined)?.Resources ?? {};
+    for (const [logicalId, resource] of Object.entries(entries)) {
+      resources[logicalId] = withConstructDependencies(resource, construct, stack);
+    }
   }
   return { Resources: resources };
+}
+
+/**
+ * `node.addDependency()` becomes DependsOn only when CDK prepares the app, after the Aspects ran. Adds those
+ * DependsOn the way CDK will: a dependency declared on the resource or on an ancestor (within the stack) makes the
+ * resource depend on every resource of the target's subtree in the same stack.
+ */
+function withConstructDependencies(resource: Record<string, unknown>, cfn: CfnResource, stack: Stack): Record<string, unknown> {
+  const dependsOn = new Set<string>();
+  for (let scope: IConstruct | undefined = cfn; scope && scope !== stack; scope = scope.node.scope) {
+    for (const dependable of scope.node.dependencies) {
+      for (const target of Dependable.of(dependable).dependencyRoots) {
+        for (const targetResource of resourcesOfSubtree(target, stack)) {
+          if (targetResource !== cfn) dependsOn.add(logicalIdOf(targetResource));
+        }
+      }
+    }
+  }
+  if (dependsOn.size === 0) return resource;
+  const existing = resource.DependsOn;
+  for (const id of typeof existing === 'string' ? [existing] : Array.isArray(existing) ? existing : []) dependsOn.add(id);
+  return { ...resource, DependsOn: [...dependsOn].sort() };
+}
+
+/** CfnResources of `root`'s subtree that are rendered in `stack` (other stacks and nested stacks excluded). */
+function resourcesOfSubtree(root: IConstruct, stack: Stack): CfnResource[] {
+  if (Stack.isStack(root) || NestedStack.isNestedStack(root)) return [];
+  let rootStack: Stack | undefined;
+  try {
+    rootStack = Stack.of(root);
+  } catch {
+    return [];
+  }
+  if (rootStack !== stack) return [];
+  return root.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
 }
 
 /**
