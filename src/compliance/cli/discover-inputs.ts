@@ -6,6 +6,8 @@ import { describeFsError } from './load-template';
 export interface Candidate {
   /** Absolute path. */
   readonly path: string;
+  /** Identity of the file (its real path): the same file reached twice is linted once. */
+  readonly key: string;
   /**
    * True when the file must be a template: it was named on the command line, or it is a `*.template.json` of a
    * cloud assembly. Files found by walking an ordinary directory may be anything and are skipped when they are not.
@@ -19,6 +21,8 @@ export interface InputGroup {
   readonly argument: string;
   readonly isDirectory: boolean;
   readonly candidates: Candidate[];
+  /** Keys of files this argument also stands for, already listed under an earlier argument. */
+  readonly repeated: string[];
   /** Set when the argument is a directory that cannot be listed. */
   readonly problem?: string;
 }
@@ -55,18 +59,22 @@ export function discoverInputs(args: readonly string[], cwd: string): InputGroup
   for (const argument of args) {
     const path = resolve(cwd, argument);
     const candidates: Candidate[] = [];
+    const repeated: string[] = [];
     const add = (file: string, mustBeTemplate: boolean) => {
       const key = realOrSelf(file);
-      if (seenFiles.has(key)) return;
+      if (seenFiles.has(key)) {
+        repeated.push(key);
+        return;
+      }
       seenFiles.add(key);
-      candidates.push({ path: file, mustBeTemplate });
+      candidates.push({ path: file, key, mustBeTemplate });
     };
     const isDirectory = isDir(path);
     if (isDirectory) {
       try {
         readdirSync(path);
       } catch (error) {
-        groups.push({ argument, isDirectory, candidates, problem: describeFsError(error) });
+        groups.push({ argument, isDirectory, candidates, repeated, problem: describeFsError(error) });
         continue;
       }
       // One visited set per argument: guards symlink loops; files are still deduplicated across arguments.
@@ -74,7 +82,7 @@ export function discoverInputs(args: readonly string[], cwd: string): InputGroup
     } else {
       add(path, true);
     }
-    groups.push({ argument, isDirectory, candidates });
+    groups.push({ argument, isDirectory, candidates, repeated });
   }
   return groups;
 }

@@ -113,6 +113,7 @@ function lint(paths: readonly string[], options: CliOptions, cwd: string): LintR
   const checkedTypes = new Set(enabledRules.map((rule) => rule.resourceType));
   const files: FileReport[] = [];
   const inputErrors: InputError[] = [];
+  const lintedKeys = new Set<string>();
 
   for (const group of discoverInputs(paths, cwd)) {
     if (group.problem) {
@@ -145,9 +146,11 @@ function lint(paths: readonly string[], options: CliOptions, cwd: string): LintR
       const checkedResources = Object.values(loaded.template.Resources)
         .filter((resource) => checkedTypes.has((resource as { Type?: unknown } | null)?.Type as string)).length;
       files.push({ file, findings, resourceLines: loaded.resourceLines, checkedResources });
+      lintedKeys.add(candidate.key);
       linted++;
     }
-    if (group.isDirectory && linted === 0 && failed === 0) {
+    const lintedEarlier = group.repeated.some((key) => lintedKeys.has(key));
+    if (group.isDirectory && linted === 0 && failed === 0 && !lintedEarlier) {
       inputErrors.push({ file: display(resolve(cwd, group.argument)), problem: 'no CloudFormation templates found in this directory' });
     }
   }

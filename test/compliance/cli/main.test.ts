@@ -274,8 +274,12 @@ describe('directories', () => {
   test('a file named twice (directly and through its directory) is linted once', async () => {
     const dir = tempWorkspace({ 'stacks/app.json': jsonTemplate() });
 
-    const report = parseJson((await runCli(['--format', 'json', 'stacks/app.json', 'stacks'], dir)).stdout);
+    const result = await runCli(['--format', 'json', 'stacks/app.json', 'stacks'], dir);
 
+    // The directory's only template was named first: not a "no templates found" error.
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const report = parseJson(result.stdout);
     expect(report.summary.files).toBe(1);
     expect(ofRule(report, SECRET_RULE)).toHaveLength(1);
   });
