@@ -56,7 +56,10 @@ if (!available) {
       });
     } else {
       // Locally the shared checkout is optional: say so instead of passing silently.
-      test.skip(`fixtures not found at ${FIXTURES_DIR} (set CONFORMANCE_DIR to run these)`, () => {});
+      const reason = `conformance fixtures not found at ${FIXTURES_DIR}: skipped (set CONFORMANCE_DIR to run them; CI fails instead)`;
+      // eslint-disable-next-line no-console
+      console.warn(reason);
+      test.skip(reason, () => {});
     }
   });
 } else {
@@ -71,13 +74,20 @@ if (!available) {
       const { template, findings } = lint(fixture);
       const resources = template.Resources as Record<string, { Type?: string }>;
       const errors = findings.filter((f) => f.severity === Severity.ERROR && fixture.meta.resourceTypes.includes(resources[f.logicalId]?.Type ?? ''));
-      expect(errors.map((f) => f.ruleId)).not.toEqual([]);
+      if (errors.length === 0) {
+        const seen = findings.map((f) => `  [${f.severity}] ${f.logicalId}: ${CognitoClientLinter.formatFinding(f)}`).join('\n') || '  (none)';
+        throw new Error(`no error finding on a ${fixture.meta.resourceTypes.join(' or ')}; the findings were:\n${seen}`);
+      }
+      expect(errors.length).toBeGreaterThan(0);
     });
 
-    test.each(pass.map((c) => [c.name, c] as const))('%s: no error', (_name, fixture) => {
-      const { findings } = lint(fixture);
-      const errors = findings.filter((f) => f.severity === Severity.ERROR).map((f) => CognitoClientLinter.formatFinding(f));
-      expect(errors).toEqual([]);
-    });
+    // test.each refuses an empty table: a fixture set without pass templates simply has no such tests.
+    if (pass.length > 0) {
+      test.each(pass.map((c) => [c.name, c] as const))('%s: no error', (_name, fixture) => {
+        const { findings } = lint(fixture);
+        const errors = findings.filter((f) => f.severity === Severity.ERROR).map((f) => CognitoClientLinter.formatFinding(f));
+        expect(errors).toEqual([]);
+      });
+    }
   });
 }
