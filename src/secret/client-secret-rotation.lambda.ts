@@ -98,7 +98,9 @@ interface StepContext {
 
 async function readVersion(ctx: StepContext, stage: string, versionId?: string): Promise<ClientSecretPayload | undefined> {
   try {
-    const value = await ctx.aws(() => ctx.d.secrets.send(new GetSecretValueCommand({ SecretId: ctx.secretId, VersionStage: stage, VersionId: versionId })));
+    const value = await ctx.aws(() => ctx.d.secrets.send(new GetSecretValueCommand({
+      SecretId: ctx.secretId, VersionStage: stage, VersionId: versionId,
+    })));
     return parsePayload(value.SecretString, stage);
   } catch (error) {
     if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
@@ -107,7 +109,9 @@ async function readVersion(ctx: StepContext, stage: string, versionId?: string):
 }
 
 async function listCognitoSecrets(ctx: StepContext, current: ClientSecretPayload) {
-  const listed = await ctx.aws(() => ctx.d.cognito.send(new ListUserPoolClientSecretsCommand({ UserPoolId: current.userPoolId, ClientId: current.clientId })));
+  const listed = await ctx.aws(() => ctx.d.cognito.send(new ListUserPoolClientSecretsCommand({
+    UserPoolId: current.userPoolId, ClientId: current.clientId,
+  })));
   return [...(listed.ClientSecrets ?? [])]
     .filter((s) => s.ClientSecretId)
     .sort((a, b) => (a.ClientSecretCreateDate?.getTime() ?? 0) - (b.ClientSecretCreateDate?.getTime() ?? 0));
@@ -134,7 +138,9 @@ async function createSecret(ctx: StepContext): Promise<void> {
     await deleteCognitoSecret(ctx, current, leftover.ClientSecretId!);
   }
 
-  const added = await ctx.aws(() => ctx.d.cognito.send(new AddUserPoolClientSecretCommand({ UserPoolId: current.userPoolId, ClientId: current.clientId })));
+  const added = await ctx.aws(() => ctx.d.cognito.send(new AddUserPoolClientSecretCommand({
+    UserPoolId: current.userPoolId, ClientId: current.clientId,
+  })));
   const descriptor = added.ClientSecretDescriptor;
   if (!descriptor?.ClientSecretValue || !descriptor.ClientSecretId) {
     throw new Error(`AddUserPoolClientSecret for app client ${current.clientId} returned no generated secret. Fix: retry the rotation.`);
@@ -170,7 +176,9 @@ async function testSecret(ctx: StepContext): Promise<void> {
   const endpoint = pending.tokenEndpoint;
   // A freshly added Cognito secret can take a moment to be accepted everywhere: retry invalid_client briefly too.
   const result = await withRetry(async () => {
-    const answer = await requestClientCredentialsToken({ tokenEndpoint: endpoint, clientId: pending.clientId, clientSecret: pending.clientSecret, scopes: pending.scopes });
+    const answer = await requestClientCredentialsToken({
+      tokenEndpoint: endpoint, clientId: pending.clientId, clientSecret: pending.clientSecret, scopes: pending.scopes,
+    });
     if (answer.status === 401 || answer.error === 'invalid_client') throw new PendingNotYetAccepted();
     return answer;
   }, {
@@ -224,7 +232,9 @@ async function requirePending(ctx: StepContext): Promise<ClientSecretPayload> {
 
 async function deleteCognitoSecret(ctx: StepContext, owner: ClientSecretPayload, clientSecretId: string): Promise<void> {
   try {
-    await ctx.aws(() => ctx.d.cognito.send(new DeleteUserPoolClientSecretCommand({ UserPoolId: owner.userPoolId, ClientId: owner.clientId, ClientSecretId: clientSecretId })));
+    await ctx.aws(() => ctx.d.cognito.send(new DeleteUserPoolClientSecretCommand({
+      UserPoolId: owner.userPoolId, ClientId: owner.clientId, ClientSecretId: clientSecretId,
+    })));
     logEvent('cognito-secret-deleted', { clientId: owner.clientId, clientSecretId });
   } catch (error) {
     // Already gone: an earlier attempt deleted it.

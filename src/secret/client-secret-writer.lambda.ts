@@ -65,7 +65,9 @@ export function makeWriterHandler(deps: () => WriterDependencies) {
     // The same CloudFormation request delivered twice yields the same token, so the second write is a no-op.
     const requestToken = createHash('sha256').update(`${event.StackId}|${event.LogicalResourceId}|${event.RequestId}|${clientId}`).digest('hex');
     const put = await callAws('PutSecretValue', () => withRetry(
-      () => secrets.send(new PutSecretValueCommand({ SecretId: secretArn, SecretString: JSON.stringify(payload), ClientRequestToken: requestToken })), retry),
+      () => secrets.send(new PutSecretValueCommand({
+        SecretId: secretArn, SecretString: JSON.stringify(payload), ClientRequestToken: requestToken,
+      })), retry),
     { userPoolId, clientId, secretArn });
 
     logEvent('secret-written', { clientId, userPoolId, versionId: put.VersionId });

@@ -120,7 +120,7 @@ export class UserPoolClientSecret extends Construct {
     grants[0].attachToRole(onEvent.role!);
     if (props.encryptionKey) {
       props.encryptionKey.grant(
-        new iam.ViaServicePrincipal(`secretsmanager.${Stack.of(this).region}.amazonaws.com`, onEvent.grantPrincipal),
+        new kms.ViaServicePrincipal(`secretsmanager.${Stack.of(this).region}.amazonaws.com`, onEvent.grantPrincipal),
         'kms:GenerateDataKey', 'kms:Encrypt');
     }
 

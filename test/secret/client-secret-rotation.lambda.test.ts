@@ -13,12 +13,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { makeRotationHandler } from '../../src/secret/client-secret-rotation.lambda';
-import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 import { captureOutput } from './support/capture';
 import { cfnEvent, contextWith } from './support/events';
 import { FakeSecretsManager } from './support/fake-secrets-manager';
 import { cognitoClient, OidcServer, RunningServer, startCognitoLocal, startOidcServer } from './support/servers';
+import { makeRotationHandler } from '../../src/secret/client-secret-rotation.lambda';
+import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 
 // Real servers on 127.0.0.1: cognito-local (pool, client and the first secret, written by the writer handler) and
 // oidc-provider (the token endpoint that testSecret calls). What no loopback server offers is replaced at the SDK
@@ -92,6 +92,10 @@ let fakeSecrets: FakeClientSecrets;
 let rotationCognito: CognitoIdentityProviderClient;
 let cognitoMock: ReturnType<typeof mockClient>;
 let ids: { userPoolId: string; clientId: string; clientSecret: string };
+
+// The handlers log one JSON line per step; keep test output readable (the leak tests capture it on purpose).
+beforeEach(() => { jest.spyOn(console, 'log').mockImplementation(() => undefined); });
+afterEach(() => { jest.restoreAllMocks(); });
 
 beforeAll(async () => {
   [cognitoLocal, oidc] = await Promise.all([startCognitoLocal(), startOidcServer()]);

@@ -5,11 +5,11 @@ import {
   DeleteUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 import { captureOutput, describeOutcome } from './support/capture';
 import { cfnEvent, contextWith, recordingSleep } from './support/events';
 import { FakeSecretsManager } from './support/fake-secrets-manager';
 import { cognitoClient, freePort, RunningServer, startCognitoLocal, startFaultyProxy } from './support/servers';
+import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 
 // Cognito is real: cognito-local on 127.0.0.1. Secrets Manager has no loopback server, so it is replaced at the
 // SDK boundary by an in-memory model (aws-sdk-client-mock, see support/fake-secrets-manager.ts).
@@ -19,6 +19,10 @@ const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:client-
 let cognitoLocal: RunningServer;
 let cognito: CognitoIdentityProviderClient;
 let sm: FakeSecretsManager;
+
+// The handlers log one JSON line per step; keep test output readable (the leak tests capture it on purpose).
+beforeEach(() => { jest.spyOn(console, 'log').mockImplementation(() => undefined); });
+afterEach(() => { jest.restoreAllMocks(); });
 
 beforeAll(async () => {
   cognitoLocal = await startCognitoLocal();
@@ -57,8 +61,11 @@ describe('client-secret-writer: delivery', () => {
     }
     // THEN the secret holds the full JSON document
     expect(sm.valueAt(SECRET_ARN)).toEqual({
-      clientId: ids.clientId, clientSecret: ids.clientSecret, userPoolId: ids.userPoolId,
-      tokenEndpoint: 'https://auth.example.com/oauth2/token', scopes: ['api/read', 'api/write'],
+      clientId: ids.clientId,
+      clientSecret: ids.clientSecret,
+      userPoolId: ids.userPoolId,
+      tokenEndpoint: 'https://auth.example.com/oauth2/token',
+      scopes: ['api/read', 'api/write'],
     });
     expect(result.PhysicalResourceId).toBe(`client-secret:${SECRET_ARN}`);
     expect(result.Data).toMatchObject({ ClientId: ids.clientId, UserPoolId: ids.userPoolId, SecretArn: SECRET_ARN });

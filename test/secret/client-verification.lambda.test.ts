@@ -1,10 +1,10 @@
 import * as http from 'http';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { makeVerificationHandler } from '../../src/secret/client-verification.lambda';
 import { captureOutput, describeOutcome } from './support/capture';
 import { cfnEvent, contextWith, recordingSleep } from './support/events';
 import { FakeSecretsManager } from './support/fake-secrets-manager';
 import { freePort, OidcServer, startOidcServer } from './support/servers';
+import { makeVerificationHandler } from '../../src/secret/client-verification.lambda';
 
 // The OAuth server is real: oidc-provider 9 on 127.0.0.1 (support/oidc-server.mjs), with Cognito's paths and a JWT
 // access token carrying client_id, scope and token_use. Secrets Manager has no loopback server, so the stored
@@ -16,6 +16,10 @@ const CLIENT_SECRET = 'vErIfY-sEcReT-0123456789abcdef';
 
 let oidc: OidcServer;
 let sm: FakeSecretsManager;
+
+// The handlers log one JSON line per step; keep test output readable (the leak tests capture it on purpose).
+beforeEach(() => { jest.spyOn(console, 'log').mockImplementation(() => undefined); });
+afterEach(() => { jest.restoreAllMocks(); });
 
 beforeAll(async () => {
   oidc = await startOidcServer();
@@ -40,9 +44,16 @@ function handler(sleep?: (ms: number) => Promise<void>) {
 
 function m2mProps(overrides: Record<string, unknown> = {}) {
   return {
-    UserPoolId: 'us-east-1_x', ClientId: CLIENT_ID, SecretArn: SECRET_ARN,
-    TokenEndpoint: oidc.tokenEndpoint, Issuer: oidc.issuer, JwksUri: oidc.jwksUri, DiscoveryUrl: oidc.discoveryUrl,
-    Scopes: ['api/read'], TimeoutSeconds: '30', ...overrides,
+    UserPoolId: 'us-east-1_x',
+    ClientId: CLIENT_ID,
+    SecretArn: SECRET_ARN,
+    TokenEndpoint: oidc.tokenEndpoint,
+    Issuer: oidc.issuer,
+    JwksUri: oidc.jwksUri,
+    DiscoveryUrl: oidc.discoveryUrl,
+    Scopes: ['api/read'],
+    TimeoutSeconds: '30',
+    ...overrides,
   };
 }
 
@@ -141,9 +152,17 @@ describe('client-verification: confidential (M2M) client', () => {
 
 describe('client-verification: public client', () => {
   const publicProps = (overrides: Record<string, unknown> = {}) => ({
-    UserPoolId: 'us-east-1_x', ClientId: 'spa1', TokenEndpoint: oidc.tokenEndpoint, Issuer: oidc.issuer, JwksUri: oidc.jwksUri,
-    DiscoveryUrl: oidc.discoveryUrl, AuthorizeUrl: oidc.authorizeUrl, CallbackUrl: 'https://app.example.com/callback', Scopes: ['openid'],
-    TimeoutSeconds: '30', ...overrides,
+    UserPoolId: 'us-east-1_x',
+    ClientId: 'spa1',
+    TokenEndpoint: oidc.tokenEndpoint,
+    Issuer: oidc.issuer,
+    JwksUri: oidc.jwksUri,
+    DiscoveryUrl: oidc.discoveryUrl,
+    AuthorizeUrl: oidc.authorizeUrl,
+    CallbackUrl: 'https://app.example.com/callback',
+    Scopes: ['openid'],
+    TimeoutSeconds: '30',
+    ...overrides,
   });
 
   test('discovery matches and /oauth2/authorize redirects to the login page', async () => {
