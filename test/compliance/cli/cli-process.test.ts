@@ -77,7 +77,7 @@ test('bad inputs give one line each on stderr, no stack trace, exit 2, and the g
   ]);
   expect(result.stderr).not.toMatch(/^\s+at /m);
   expect(result.stdout).toContain('stacks/app.template.json:');
-  expect(result.stdout).toContain(`  error ${SECRET_RULE} GenerateSecret: `);
+  expect(result.stdout).toContain(`  error ${SECRET_RULE}: Property GenerateSecret: `);
 });
 
 test('importing the entry point does not run the CLI', () => {

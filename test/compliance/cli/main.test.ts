@@ -38,10 +38,10 @@ describe('hand-written YAML with short-form tags', () => {
     const lines = result.stdout.split('\n');
     const heading = lines.indexOf('templates/orders.yaml:23 MachineClient');
     expect(heading).toBeGreaterThanOrEqual(0);
-    expect(lines).toContain(`  error ${SECRET_RULE} GenerateSecret: Property GenerateSecret: value false is not allowed `
+    expect(lines).toContain(`  error ${SECRET_RULE}: Property GenerateSecret: value false is not allowed `
       + 'because the client_credentials flow authenticates the client with its secret, and this client would have none. '
       + 'Fix: set GenerateSecret to true (this replaces an existing client), or remove client_credentials from AllowedOAuthFlows.');
-    const scopeLine = lines.findIndex((l) => l.startsWith(`  error ${SCOPES_RULE} AllowedOAuthScopes[1]: `));
+    const scopeLine = lines.findIndex((l) => l.startsWith(`  error ${SCOPES_RULE}: Property AllowedOAuthScopes[1]: `));
     expect(scopeLine).toBeGreaterThan(heading);
     expect(lines[scopeLine]).toContain('value "orders/write" is not allowed');
     expect(lines[scopeLine + 1]).toBe(`    ${CognitoClientLinter.rules().find((r) => r.id === SCOPES_RULE)!.docUrl}`);
@@ -476,7 +476,7 @@ describe('colour', () => {
     const piped = await runCli(['app.json'], dir(), { isTTY: false });
     expect(noColor.stdout).not.toContain('\u001b[');
     expect(piped.stdout).not.toContain('\u001b[');
-    expect(noColor.stdout).toContain(`  error ${SECRET_RULE} GenerateSecret: `);
+    expect(noColor.stdout).toContain(`  error ${SECRET_RULE}: Property GenerateSecret: `);
   });
 });
 

@@ -6,7 +6,8 @@ type Style = keyof typeof ANSI;
 
 /**
  * The report for people: findings grouped by file and resource, each resource headed `file:line LogicalId` (which
- * terminals and editors make clickable), one line per finding plus its documentation link, and a summary line.
+ * terminals and editors make clickable), one line per finding (severity, rule id, message) plus its documentation
+ * link, and a summary line.
  */
 export function formatText(report: LintReport, options: { color: boolean; strict?: boolean }): string {
   const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
@@ -18,7 +19,7 @@ export function formatText(report: LintReport, options: { color: boolean; strict
       out.push(`${paint('bold', line ? `${file.file}:${line}` : file.file)} ${paint('bold', logicalId)}`);
       for (const finding of findings) {
         const severity = finding.severity === Severity.ERROR ? paint('red', 'error') : paint('yellow', 'warning');
-        out.push(`  ${severity} ${finding.ruleId} ${finding.property}: ${finding.message}`);
+        out.push(`  ${severity} ${finding.ruleId}: ${finding.message}`);
         out.push(`    ${paint('dim', finding.docUrl)}`);
       }
       out.push('');
