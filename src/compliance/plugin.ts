@@ -5,6 +5,7 @@ import {
   IPolicyValidationContext,
   IPolicyValidationPlugin,
   PolicyValidationPluginReport,
+  PolicyValidationStack,
   PolicyViolation,
   Stack,
   Token,
@@ -17,7 +18,8 @@ import { CognitoClientLinter } from '../rules';
 import { Finding } from '../rules/types';
 
 /**
- * A CDK policy validation plugin that runs the cdk-cognito-clients rules on every synthesized template.
+ * A CDK policy validation plugin that runs the cdk-cognito-clients rules on every synthesized template
+ * (nested stack templates included), with each stack's region when it is known.
  *
  * Deploy-breaking findings (errors) fail `cdk synth` / `app.synth()`; warnings are reported without failing,
  * unless `failOn: Severity.WARNING` or `warningsAsErrors` is set.
@@ -59,7 +61,7 @@ export class CognitoClientChecks implements IPolicyValidationPlugin {
     let findingCount = 0;
     let acknowledgedCount = 0;
 
-    for (const stackTemplate of context.stackTemplates) {
+    for (const stackTemplate of withNestedStacks(context.stackTemplates, resources)) {
       const template = JSON.parse(fs.readFileSync(stackTemplate.templatePath, 'utf-8'));
       const stack = resources.stack(stackTemplate.stackConstructPath, stackTemplate.templatePath);
       const region = stackTemplate.region ?? (stack && !Token.isUnresolved(stack.region) ? stack.region : undefined);
@@ -150,6 +152,24 @@ export class CognitoClientChecks implements IPolicyValidationPlugin {
   }
 }
 
+/**
+ * CDK hands plugins the templates of stack artifacts only; nested stack templates are assets written next to their
+ * top-level stack's template. Adds them, with the region of the top-level stack.
+ */
+function withNestedStacks(stackTemplates: PolicyValidationStack[], resources: ResourceIndex): PolicyValidationStack[] {
+  const result = [...stackTemplates];
+  for (const nested of resources.nestedStacks()) {
+    let top: Stack = nested;
+    while (top.nestedStackParent) top = top.nestedStackParent;
+    const parent = stackTemplates.find((s) => resources.stack(s.stackConstructPath, s.templatePath) === top);
+    if (!parent) continue;
+    const templatePath = path.join(path.dirname(parent.templatePath), nested.templateFile);
+    if (!fs.existsSync(templatePath)) continue;
+    result.push({ stackConstructPath: nested.node.path, templatePath, accountId: parent.accountId, region: parent.region });
+  }
+  return result;
+}
+
 /** Logical id to construct path, per stack, from one walk of the tree. */
 class ResourceIndex {
   public static fromTree(root: IConstruct): ResourceIndex {
@@ -175,6 +195,10 @@ class ResourceIndex {
   private readonly paths = new Map<Stack, Map<string, string>>();
 
   private constructor() {}
+
+  public nestedStacks(): Stack[] {
+    return [...this.stacksByPath.values()].filter((stack) => stack.nestedStackParent !== undefined);
+  }
 
   /** The stack of a template: by construct path (what CDK passes), else by template file name. */
   public stack(stackConstructPath: string, templatePath: string): Stack | undefined {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Stage, Validations } from 'aws-cdk-lib';
+import { NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CognitoStack, pluginReport, SCOPES_RULE, SECRET_RULE, synthError, testApp, validationReport, violationKeys } from './apps';
 import { CognitoClientChecks, CognitoClientLinter, Severity } from '../../src';
 
@@ -83,6 +84,33 @@ describe('CognitoClientChecks', () => {
     expect(violationKeys(pluginReport(app).violations, [SECRET_RULE])).toEqual([
       `${SECRET_RULE} @ Prod/Stack/Pool/UnsafeM2M/Resource (${stack.logicalIdOf(stack.unsafeM2M)})`,
     ]);
+  });
+
+  test('also checks the templates of nested stacks', () => {
+    const app = testApp();
+    Validations.of(app).addPlugins(new CognitoClientChecks());
+    const parent = new Stack(app, 'Parent', { env: { region: 'eu-west-1' } });
+    const nested = new NestedStack(parent, 'Auth');
+    const pool = new cognito.UserPool(nested, 'Pool');
+    pool.addClient('M2M', { oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read')] } });
+    expect(synthError(app)).toBeDefined();
+    const violation = pluginReport(app).violations.find((v: any) => v.ruleName === SECRET_RULE);
+    expect(violation.violatingConstructs).toEqual([expect.objectContaining({
+      constructPath: 'Parent/Auth/Pool/M2M/Resource',
+      cloudFormationResource: expect.objectContaining({ templatePath: nested.templateFile }),
+    })]);
+  });
+
+  test('the legacy policy-validation-report.json carries the same violations when asked for', () => {
+    const app = testApp({ context: { '@aws-cdk/core:validationReportJson': true } });
+    Validations.of(app).addPlugins(new CognitoClientChecks());
+    const stack = new CognitoStack(app, 'Stack');
+    synthError(app);
+    const legacy = JSON.parse(fs.readFileSync(path.join(app.outdir, 'policy-validation-report.json'), 'utf-8'));
+    const ours = legacy.pluginReports.find((r: any) => r.summary.pluginName === 'cdk-cognito-clients');
+    expect(ours.summary.status).toBe('failure');
+    expect(ours.violations.filter((v: any) => v.ruleName === SECRET_RULE).map((v: any) => v.violatingConstructs[0].resourceLogicalId))
+      .toEqual([stack.logicalIdOf(stack.unsafeM2M)]);
   });
 
   test("passes each stack's region to the engine", () => {
