@@ -84,6 +84,7 @@ describe('acknowledgements in the validation plugin', () => {
     ['bare id, empty reason', SECRET_RULE, ''],
     ['bare id, blank reason', SECRET_RULE, '   '],
     ['namespaced id, blank reason', `cdk-cognito-clients::${SECRET_RULE}`, ' \n '],
+    ['bare id, no reason at all (JavaScript callers)', SECRET_RULE, undefined as unknown as string],
   ])('%s: refused with a fatal acknowledgement-needs-reason, and the finding stays active', (_name, id, reason) => {
     // GIVEN the only other error acknowledged properly
     const { app, stack } = appWithPlugin();

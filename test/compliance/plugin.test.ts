@@ -71,6 +71,13 @@ describe('CognitoClientChecks', () => {
     expect(report?.conclusion ?? 'success').toBe('success');
   });
 
+  test('maps overridden logical ids back to their construct', () => {
+    const { app, stack } = appWithPlugin();
+    stack.badScopeL1.overrideLogicalId('LegacyClientName');
+    synthError(app);
+    expect(violationKeys(pluginReport(app).violations, [SCOPES_RULE])).toEqual([`${SCOPES_RULE} @ Stack/BadScopeL1 (LegacyClientName)`]);
+  });
+
   test('disabledRules turns rules off', () => {
     const { app } = appWithPlugin({ disabledRules: [SECRET_RULE, SCOPES_RULE] });
     expect(synthError(app)).toBeUndefined();
