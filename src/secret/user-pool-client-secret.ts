@@ -12,13 +12,13 @@ import { singletonProvider } from './internal/provider';
 /**
  * Rotation settings for a UserPoolClientSecret.
  */
-export interface ClientSecretRotationOptions {
+export interface UserPoolClientSecretRotationOptions {
   /**
    * How often Secrets Manager rotates the client secret (between 4 hours and 1000 days).
    *
    * @default Duration.days(30)
    */
-  readonly automaticallyAfter?: Duration;
+  readonly schedule?: Duration;
 
   /**
    * Whether to rotate as soon as the rotation schedule is created or changed, rather than at the next window.
@@ -72,7 +72,7 @@ export interface UserPoolClientSecretProps {
    *
    * @default - no rotation
    */
-  readonly rotation?: ClientSecretRotationOptions;
+  readonly rotation?: UserPoolClientSecretRotationOptions;
 }
 
 /**
@@ -150,7 +150,7 @@ export class UserPoolClientSecret extends Construct {
       }));
       const schedule = secret.addRotationSchedule('Rotation', {
         rotationLambda: fn,
-        automaticallyAfter: props.rotation.automaticallyAfter ?? Duration.days(30),
+        automaticallyAfter: props.rotation.schedule ?? Duration.days(30),
         rotateImmediatelyOnUpdate: props.rotation.rotateImmediatelyOnUpdate ?? false,
       });
       // Rotation starts from the value the custom resource writes.

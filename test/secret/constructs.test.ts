@@ -25,7 +25,7 @@ function build(withConstructs: boolean) {
     tokenEndpoint: 'https://auth.example.com/oauth2/token',
     scopes: ['api/read'],
     encryptionKey: key,
-    rotation: { automaticallyAfter: Duration.days(7) },
+    rotation: { schedule: Duration.days(7) },
   });
   const second = pool.addClient('M2M2', { generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(api, { scopeName: 'read', scopeDescription: 'read' })] } });
   new UserPoolClientSecret(stack, 'SecondSecret', { userPool: pool, userPoolClient: second });
