@@ -1,12 +1,12 @@
 import { Duration, Resource, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnResource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { StackCognitoIndex, StackLint } from '../private/stack-lint';
 import { splitCustomScope } from '../rules/client/scopes';
-// SECRET-WIRING: replaced by '../secret' once the delivery construct lands.
-export interface UserPoolClientSecretRotation { readonly schedule: Duration }
-class UserPoolClientSecret extends Construct { constructor(scope: Construct, id: string, _props: any) { super(scope, id); } clientSecretValue(): SecretValue { return SecretValue.unsafePlainText('pending'); } }
+import { ClientVerification, UserPoolClientSecret, UserPoolClientSecretRotationOptions } from '../secret';
+import type { HostedDomain } from '../domain/hosted-domain';
 
 /**
  * Settings of an app client, without the user pool (for `addClient`-style factories).
@@ -117,11 +117,33 @@ export interface AppClientOptions {
   readonly analytics?: cognito.AnalyticsConfiguration;
 
   /**
+   * The hosted domain the client signs in through. Gives the delivered secret its `tokenEndpoint` and the
+   * post-deploy check its endpoints.
+   * @default - none: the secret holds no token endpoint, and neither rotation nor `verifyOnDeploy` is possible
+   */
+  readonly domain?: HostedDomain;
+
+  /**
    * Rotate the client secret on a schedule with zero downtime (two active secrets during the switch).
-   * Only for clients with a secret.
+   * Only for clients with a secret; needs `domain` (each new secret is tested at the token endpoint).
    * @default - no rotation
    */
-  readonly secretRotation?: UserPoolClientSecretRotation;
+  readonly secretRotation?: UserPoolClientSecretRotationOptions;
+
+  /**
+   * The KMS key that encrypts the delivered secret. Only for clients with a secret.
+   * @default - the account's `aws/secretsmanager` key
+   */
+  readonly secretEncryptionKey?: kms.IKey;
+
+  /**
+   * After deploy, prove that the client works, and fail the deployment with a readable reason when it does not:
+   * a `client_credentials` client gets a token whose signature and claims are verified against the pool's JWKS;
+   * a code-grant client's first callback URL is accepted by `/oauth2/authorize` and the discovery document matches
+   * the domain's endpoints. Needs `domain`. Adds a Lambda-backed custom resource.
+   * @default false
+   */
+  readonly verifyOnDeploy?: boolean;
 }
 
 /** Properties of an {@link AppClient}. */
@@ -157,14 +179,18 @@ export class AppClient extends Resource implements cognito.IUserPoolClient {
   /** Whether the client has a client secret. */
   public readonly hasSecret: boolean;
 
-  private readonly secretRotation?: UserPoolClientSecretRotation;
+  private readonly domain?: HostedDomain;
+  private readonly secretRotation?: UserPoolClientSecretRotationOptions;
+  private readonly secretEncryptionKey?: kms.IKey;
   private secretDelivery?: UserPoolClientSecret;
 
   constructor(scope: Construct, id: string, props: AppClientProps) {
     super(scope, id, { physicalName: props.userPoolClientName });
     this.userPool = props.userPool;
     this.hasSecret = props.generateSecret ?? false;
+    this.domain = props.domain;
     this.secretRotation = props.secretRotation;
+    this.secretEncryptionKey = props.secretEncryptionKey;
 
     const oAuth = props.oAuth;
     this.oAuthFlows = oAuth ? oAuth.flows ?? { authorizationCodeGrant: true } : {};
@@ -203,7 +229,8 @@ export class AppClient extends Resource implements cognito.IUserPoolClient {
     this.userPoolClientId = this.resource.ref;
 
     StackLint.of(this).register({ construct: this, resource: this.resource, dependenciesIn: (index) => this.dependenciesIn(index) });
-    if (this.secretRotation) this.deliverSecret();
+    if (this.secretRotation || this.secretEncryptionKey) this.deliverSecret();
+    if (props.verifyOnDeploy) this.verifyOnDeploy();
   }
 
   /** A reference to this client, for aws-cdk-lib's typed references. */
@@ -255,9 +282,35 @@ export class AppClient extends Resource implements cognito.IUserPoolClient {
       userPool: this.userPool,
       userPoolClient: this,
       scopes: this.oAuthScopes,
+      tokenEndpoint: this.domain?.tokenEndpoint,
+      encryptionKey: this.secretEncryptionKey,
       rotation: this.secretRotation,
     });
     return this.secretDelivery;
+  }
+
+  private verifyOnDeploy(): void {
+    const domain = this.domain;
+    if (!domain) {
+      throw new Error(`${this.node.path}: Property verifyOnDeploy: value true is not allowed because the check needs the endpoints of the domain the client signs in through. Fix: set domain (a HostedDomain).`);
+    }
+    const clientCredentials = this.oAuthFlows.clientCredentials === true;
+    const codeFlowCallback = this.oAuthFlows.authorizationCodeGrant ? this.callbackUrls[0] : undefined;
+    if (!clientCredentials && codeFlowCallback === undefined) {
+      throw new Error(`${this.node.path}: Property verifyOnDeploy: value true is not allowed because the client has neither the client_credentials flow nor a code-grant callback URL, so there is nothing to sign in with. Fix: configure oAuth, or drop verifyOnDeploy.`);
+    }
+    new ClientVerification(this, 'Verification', {
+      userPool: this.userPool,
+      userPoolClient: this,
+      tokenEndpoint: domain.tokenEndpoint,
+      issuer: domain.issuer,
+      jwksUri: domain.jwksUri,
+      discoveryUrl: domain.openIdConfigurationUrl,
+      scopes: clientCredentials ? this.oAuthScopes : undefined,
+      clientSecret: clientCredentials ? this.deliverSecret() : undefined,
+      authorizeUrl: codeFlowCallback !== undefined ? domain.authorizeEndpoint : undefined,
+      callbackUrl: codeFlowCallback,
+    });
   }
 }
 

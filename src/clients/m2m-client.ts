@@ -2,7 +2,10 @@ import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { PROFILE_METADATA_KEY } from '../rules/profile';
-import { AppClient, UserPoolClientSecretRotation } from './app-client';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type { HostedDomain } from '../domain/hosted-domain';
+import type { UserPoolClientSecretRotationOptions } from '../secret';
+import { AppClient } from './app-client';
 
 /** Properties of an {@link M2MClient}. */
 export interface M2MClientProps {
@@ -28,10 +31,29 @@ export interface M2MClientProps {
   readonly userPoolClientName?: string;
 
   /**
-   * Rotate the client secret on a schedule with zero downtime.
+   * The hosted domain whose token endpoint the service calls; stored in the delivered secret as `tokenEndpoint`.
+   * @default - none (rotation and verifyOnDeploy need it)
+   */
+  readonly domain?: HostedDomain;
+
+  /**
+   * Rotate the client secret on a schedule with zero downtime. Needs `domain`.
    * @default - no rotation
    */
-  readonly secretRotation?: UserPoolClientSecretRotation;
+  readonly secretRotation?: UserPoolClientSecretRotationOptions;
+
+  /**
+   * The KMS key that encrypts the delivered secret.
+   * @default - the account's `aws/secretsmanager` key
+   */
+  readonly secretEncryptionKey?: kms.IKey;
+
+  /**
+   * After deploy, request a token with client_credentials and verify it against the pool's JWKS; fail the deployment
+   * with a readable reason when that does not work. Needs `domain`.
+   * @default false
+   */
+  readonly verifyOnDeploy?: boolean;
 }
 
 /**
@@ -53,7 +75,10 @@ export class M2MClient extends AppClient {
       accessTokenValidity: props.accessTokenValidity ?? Duration.minutes(60),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
+      domain: props.domain,
       secretRotation: props.secretRotation,
+      secretEncryptionKey: props.secretEncryptionKey,
+      verifyOnDeploy: props.verifyOnDeploy,
     });
     this.resource.addMetadata(PROFILE_METADATA_KEY, 'm2m');
   }

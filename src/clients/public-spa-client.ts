@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { PROFILE_METADATA_KEY } from '../rules/profile';
+import type { HostedDomain } from '../domain/hosted-domain';
 import { AppClient } from './app-client';
 
 /** Properties of a {@link PublicSpaClient}. */
@@ -93,6 +94,19 @@ export interface PublicSpaClientProps {
    * @default - every mutable attribute (Cognito's default)
    */
   readonly writeAttributes?: cognito.ClientAttributes;
+
+  /**
+   * The hosted domain the app signs in through (needed by `verifyOnDeploy`).
+   * @default - none
+   */
+  readonly domain?: HostedDomain;
+
+  /**
+   * After deploy, check that `/oauth2/authorize` accepts the first callback URL (a redirect to the login page, not
+   * `error=redirect_mismatch`) and that the discovery document matches the domain. Needs `domain`.
+   * @default false
+   */
+  readonly verifyOnDeploy?: boolean;
 }
 
 /**
@@ -129,6 +143,8 @@ export class PublicSpaClient extends AppClient {
       writeAttributes: props.writeAttributes,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
+      domain: props.domain,
+      verifyOnDeploy: props.verifyOnDeploy,
     });
     this.resource.addMetadata(PROFILE_METADATA_KEY, 'public-spa');
   }
