@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { LambdaContextLike, OnEventRequest, OnEventResponse, optionalString, requiredString, stringList } from './internal/events';
 import { logEvent } from './internal/redact';
-import { errorReason, isRetryableAwsError, lambdaDeadline, RetryBudgetExceededError, withRetry } from './internal/retry';
-import { ClientSecretPayload } from './internal/secret-payload';
+import { errorReason, isRetryableAwsError, lambdaDeadline, RetryBudgetExceededError, RetryOptions, withRetry } from './internal/retry';
+import { ClientSecretPayload, parsePayload } from './internal/secret-payload';
 
 /**
  * onEvent handler of UserPoolClientSecret (custom_resources.Provider framework).
@@ -38,12 +38,12 @@ export function makeWriterHandler(deps: () => WriterDependencies) {
     const userPoolId = requiredString(props, 'UserPoolId');
     const clientId = requiredString(props, 'ClientId');
     const { cognito, secrets, sleep, random } = deps();
-    const retry = {
+    const retry: RetryOptions = {
       deadline: lambdaDeadline(context),
       isRetryable: isRetryableAwsError,
       sleep,
       random,
-      onRetry: (info: { attempt: number; delayMs: number; reason: string }) => logEvent('retry', info),
+      onRetry: (info) => logEvent('retry', info),
     };
 
     const described = await callAws('DescribeUserPoolClient', () => withRetry(
@@ -55,13 +55,20 @@ export function makeWriterHandler(deps: () => WriterDependencies) {
         + 'Fix: create the client with generateSecret: true (a secret cannot be added to an existing public client; replace the client).');
     }
 
-    const payload: ClientSecretPayload = {
+    let payload: ClientSecretPayload = {
       clientId,
       clientSecret,
       userPoolId,
       tokenEndpoint: optionalString(props, 'TokenEndpoint'),
       scopes: stringList(props, 'Scopes'),
     };
+    // With rotation on, the stored secret may be newer than the one DescribeUserPoolClient shows. An Update of the
+    // same client (new scopes or token endpoint) keeps the rotated secret instead of rolling it back.
+    const old = event.OldResourceProperties;
+    if (props.Rotating === 'true' && event.RequestType === 'Update' && old?.ClientId === clientId && old?.UserPoolId === userPoolId) {
+      const rotated = await readRotated(secrets, secretArn, clientId, retry);
+      if (rotated) payload = { ...payload, clientSecret: rotated.clientSecret, clientSecretId: rotated.clientSecretId };
+    }
     // The same CloudFormation request delivered twice yields the same token, so the second write is a no-op.
     const requestToken = createHash('sha256').update(`${event.StackId}|${event.LogicalResourceId}|${event.RequestId}|${clientId}`).digest('hex');
     const put = await callAws('PutSecretValue', () => withRetry(
@@ -76,6 +83,25 @@ export function makeWriterHandler(deps: () => WriterDependencies) {
       Data: { ClientId: clientId, UserPoolId: userPoolId, SecretArn: secretArn, VersionId: put.VersionId ?? requestToken },
     };
   };
+}
+
+async function readRotated(
+  secrets: SecretsManagerClient, secretArn: string, clientId: string, retry: RetryOptions,
+): Promise<ClientSecretPayload | undefined> {
+  let text: string | undefined;
+  try {
+    text = (await withRetry(() => secrets.send(new GetSecretValueCommand({ SecretId: secretArn })), retry)).SecretString;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+    throw new Error(`GetSecretValue failed: ${errorReason(error)}.`);
+  }
+  try {
+    const current = parsePayload(text, 'current');
+    // Only a value written by the rotation function (it records the Cognito secret id) is worth keeping.
+    return current.clientId === clientId && current.clientSecretId ? current : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs one AWS call and turns its failure into a sentence that names the resource and the fix. */

@@ -113,7 +113,8 @@ export class UserPoolClientSecret extends Construct {
       new iam.Policy(this, 'WriterPolicy', {
         statements: [
           new iam.PolicyStatement({ actions: ['cognito-idp:DescribeUserPoolClient'], resources: [props.userPool.userPoolArn] }),
-          new iam.PolicyStatement({ actions: ['secretsmanager:PutSecretValue'], resources: [secret.secretArn] }),
+          // Reading is needed only to keep a rotated value across updates.
+          new iam.PolicyStatement({ actions: props.rotation ? ['secretsmanager:PutSecretValue', 'secretsmanager:GetSecretValue'] : ['secretsmanager:PutSecretValue'], resources: [secret.secretArn] }),
         ],
       }),
     ];
@@ -121,7 +122,7 @@ export class UserPoolClientSecret extends Construct {
     if (props.encryptionKey) {
       props.encryptionKey.grant(
         new kms.ViaServicePrincipal(`secretsmanager.${Stack.of(this).region}.amazonaws.com`, onEvent.grantPrincipal),
-        'kms:GenerateDataKey', 'kms:Encrypt');
+        ...(props.rotation ? ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'] : ['kms:GenerateDataKey', 'kms:Encrypt']));
     }
 
     this.resource = new CustomResource(this, 'Resource', {
@@ -133,6 +134,7 @@ export class UserPoolClientSecret extends Construct {
         SecretArn: secret.secretArn,
         TokenEndpoint: props.tokenEndpoint,
         Scopes: props.scopes,
+        Rotating: props.rotation ? 'true' : undefined,
       },
     });
     // The write must wait until the handler's role may perform it.

@@ -100,6 +100,21 @@ describe('client-secret-writer: delivery', () => {
     expect(sm.valueAt(SECRET_ARN, 'AWSPREVIOUS')).toMatchObject({ clientId: before.clientId });
   });
 
+  test('with rotation on, an Update of the same client keeps the rotated secret and refreshes the rest', async () => {
+    const ids = await confidentialClient('rotated');
+    const handler = handlerFor(cognitoLocal.url);
+    const rotatingProps = { ...props(ids), Rotating: 'true' };
+    await handler(cfnEvent('Create', rotatingProps), contextWith(60_000));
+    // The rotation function has since stored a newer secret with its Cognito id.
+    sm.put({ SecretId: SECRET_ARN, SecretString: JSON.stringify({ ...sm.valueAt(SECRET_ARN), clientSecret: 'rotated-value-123456', clientSecretId: `${ids.clientId}--1` }) });
+    await handler(cfnEvent('Update', { ...rotatingProps, Scopes: ['api/read'] }, { PhysicalResourceId: 'p', OldResourceProperties: rotatingProps }), contextWith(60_000));
+    expect(sm.valueAt(SECRET_ARN)).toMatchObject({ clientSecret: 'rotated-value-123456', clientSecretId: `${ids.clientId}--1`, scopes: ['api/read'] });
+    // Without rotation the value is always taken from Cognito.
+    await handler(cfnEvent('Update', props(ids), { PhysicalResourceId: 'p', OldResourceProperties: props(ids) }), contextWith(60_000));
+    expect(sm.valueAt(SECRET_ARN)).toMatchObject({ clientSecret: ids.clientSecret });
+    expect(sm.valueAt(SECRET_ARN)!.clientSecretId).toBeUndefined();
+  });
+
   test('Create for a client without a secret fails with the fix', async () => {
     const pool = await cognito.send(new CreateUserPoolCommand({ PoolName: 'public' }));
     const client = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: pool.UserPool!.Id!, ClientName: 'spa' }));

@@ -16,7 +16,7 @@ function build(withConstructs: boolean) {
     generateSecret: true,
     oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(api, { scopeName: 'read', scopeDescription: 'read' })] },
   });
-  if (!withConstructs) return { stack, template: Template.fromStack(stack), secretLogicalId: '' };
+  if (!withConstructs) return { stack, template: Template.fromStack(stack), secretLogicalId: '', secondSecretId: '' };
 
   const key = new kms.Key(stack, 'Key');
   const secret = new UserPoolClientSecret(stack, 'ClientSecret', {
@@ -28,7 +28,7 @@ function build(withConstructs: boolean) {
     rotation: { schedule: Duration.days(7) },
   });
   const second = pool.addClient('M2M2', { generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(api, { scopeName: 'read', scopeDescription: 'read' })] } });
-  new UserPoolClientSecret(stack, 'SecondSecret', { userPool: pool, userPoolClient: second });
+  const secondSecret = new UserPoolClientSecret(stack, 'SecondSecret', { userPool: pool, userPoolClient: second });
   new ClientVerification(stack, 'Verify', {
     userPool: pool,
     userPoolClient: client,
@@ -42,7 +42,12 @@ function build(withConstructs: boolean) {
   secret.grantRead(reader);
   new CfnResource(stack, 'Consumer', { type: 'Custom::Consumer', properties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111111111111:function:x', Password: secret.clientSecretValue().unsafeUnwrap() } });
   new CfnOutput(stack, 'SecretArn', { value: secret.secret.secretArn });
-  return { stack, template: Template.fromStack(stack), secretLogicalId: stack.getLogicalId(secret.secret.node.defaultChild as CfnElement) };
+  return {
+    stack,
+    template: Template.fromStack(stack),
+    secretLogicalId: stack.getLogicalId(secret.secret.node.defaultChild as CfnElement),
+    secondSecretId: stack.getLogicalId(secondSecret.secret.node.defaultChild as CfnElement),
+  };
 }
 
 /** Every Fn::GetAtt in a JSON tree, as [logicalId, attribute]. */
@@ -66,7 +71,7 @@ function statementsOf(template: Template): Array<{ policy: string; Action: strin
 const actionsOf = (s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
 describe('UserPoolClientSecret and ClientVerification in a template', () => {
-  const { template, secretLogicalId: clientSecretId } = build(true);
+  const { template, secretLogicalId: clientSecretId, secondSecretId } = build(true);
   const json = template.toJSON();
   const poolId = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0];
 
@@ -119,8 +124,12 @@ describe('UserPoolClientSecret and ClientVerification in a template', () => {
     const puts = statements.filter((s) => actionsOf(s).includes('secretsmanager:PutSecretValue'));
     expect(puts.length).toBeGreaterThan(0);
     for (const s of puts) expect(JSON.stringify(s.Resource)).not.toBe('"*"');
-    const writerPut = puts.find((s) => actionsOf(s).length === 1)!;
-    expect(writerPut.Resource).toEqual({ Ref: clientSecretId });
+    // The writer policies: one per instance, each on its own secret. Read only where rotation needs it.
+    const writerPolicies = statements.filter((s) => s.policy.includes('WriterPolicy') && actionsOf(s).includes('secretsmanager:PutSecretValue'));
+    expect(writerPolicies.map((s) => [actionsOf(s), s.Resource])).toEqual([
+      [['secretsmanager:PutSecretValue', 'secretsmanager:GetSecretValue'], { Ref: clientSecretId }],
+      [['secretsmanager:PutSecretValue'], { Ref: secondSecretId }],
+    ]);
 
     // KMS: granted in the key's own policy (Resource "*" there means this key), to the writer's role only through
     // Secrets Manager, and only what PutSecretValue needs.
@@ -128,7 +137,7 @@ describe('UserPoolClientSecret and ClientVerification in a template', () => {
     const writerRole = Object.keys(template.findResources('AWS::IAM::Role')).find((id) => id.startsWith('CdkCognitoClientsClientSecretWriterOnEvent'))!;
     const writerKeyGrants = key.Properties.KeyPolicy.Statement.filter((st: Json) => JSON.stringify(st.Principal).includes(writerRole));
     expect(writerKeyGrants).toEqual([{
-      Action: ['kms:GenerateDataKey', 'kms:Encrypt'],
+      Action: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'],
       Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } },
       Effect: 'Allow',
       Principal: { AWS: { 'Fn::GetAtt': [writerRole, 'Arn'] } },
