@@ -46,29 +46,30 @@ export function makeWriterHandler(deps: () => WriterDependencies) {
       onRetry: (info) => logEvent('retry', info),
     };
 
+    // With rotation on, the stored secret may be newer than anything DescribeUserPoolClient shows (after a rotation
+    // it may show none). An Update of the same client (new scopes or token endpoint) keeps the rotated secret.
+    const old = event.OldResourceProperties;
+    const rotated = props.Rotating === 'true' && event.RequestType === 'Update' && old?.ClientId === clientId && old?.UserPoolId === userPoolId
+      ? await readRotated(secrets, secretArn, clientId, retry)
+      : undefined;
+
     const described = await callAws('DescribeUserPoolClient', () => withRetry(
       () => cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })), retry),
     { userPoolId, clientId });
-    const clientSecret = described.UserPoolClient?.ClientSecret;
+    const clientSecret = rotated?.clientSecret ?? described.UserPoolClient?.ClientSecret;
     if (!clientSecret) {
       throw new Error(`App client ${clientId} in user pool ${userPoolId} has no client secret. `
         + 'Fix: create the client with generateSecret: true (a secret cannot be added to an existing public client; replace the client).');
     }
 
-    let payload: ClientSecretPayload = {
+    const payload: ClientSecretPayload = {
       clientId,
       clientSecret,
       userPoolId,
       tokenEndpoint: optionalString(props, 'TokenEndpoint'),
       scopes: stringList(props, 'Scopes'),
+      clientSecretId: rotated?.clientSecretId,
     };
-    // With rotation on, the stored secret may be newer than the one DescribeUserPoolClient shows. An Update of the
-    // same client (new scopes or token endpoint) keeps the rotated secret instead of rolling it back.
-    const old = event.OldResourceProperties;
-    if (props.Rotating === 'true' && event.RequestType === 'Update' && old?.ClientId === clientId && old?.UserPoolId === userPoolId) {
-      const rotated = await readRotated(secrets, secretArn, clientId, retry);
-      if (rotated) payload = { ...payload, clientSecret: rotated.clientSecret, clientSecretId: rotated.clientSecretId };
-    }
     // The same CloudFormation request delivered twice yields the same token, so the second write is a no-op.
     const requestToken = createHash('sha256').update(`${event.StackId}|${event.LogicalResourceId}|${event.RequestId}|${clientId}`).digest('hex');
     const put = await callAws('PutSecretValue', () => withRetry(

@@ -115,6 +115,18 @@ describe('client-secret-writer: delivery', () => {
     expect(sm.valueAt(SECRET_ARN)!.clientSecretId).toBeUndefined();
   });
 
+  test('with rotation on, an Update succeeds even when DescribeUserPoolClient no longer shows a secret', async () => {
+    // After a rotation Cognito may list the secrets without returning one from DescribeUserPoolClient; a client
+    // created without a secret in cognito-local answers the same way.
+    const pool = await cognito.send(new CreateUserPoolCommand({ PoolName: 'after-rotation' }));
+    const client = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: pool.UserPool!.Id!, ClientName: 'rotated' }));
+    const ids = { userPoolId: pool.UserPool!.Id!, clientId: client.UserPoolClient!.ClientId! };
+    const rotatingProps = { ...props(ids), Rotating: 'true' };
+    sm.put({ SecretId: SECRET_ARN, SecretString: JSON.stringify({ ...ids, clientSecret: 'rotated-value-abcdef', clientSecretId: `${ids.clientId}--2`, scopes: [] }) });
+    await handlerFor(cognitoLocal.url)(cfnEvent('Update', rotatingProps, { PhysicalResourceId: 'p', OldResourceProperties: rotatingProps }), contextWith(60_000));
+    expect(sm.valueAt(SECRET_ARN)).toMatchObject({ clientSecret: 'rotated-value-abcdef', clientSecretId: `${ids.clientId}--2`, scopes: ['api/read', 'api/write'] });
+  });
+
   test('Create for a client without a secret fails with the fix', async () => {
     const pool = await cognito.send(new CreateUserPoolCommand({ PoolName: 'public' }));
     const client = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: pool.UserPool!.Id!, ClientName: 'spa' }));
