@@ -1,12 +1,11 @@
-import { Duration, Resource, SecretValue, Stack, Token } from 'aws-cdk-lib';
-import * as kms from 'aws-cdk-lib/aws-kms';
+import { Duration, Resource, SecretValue, Stack, Token, CfnResource } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { CfnResource } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import type { HostedDomain } from '../domain/hosted-domain';
 import { StackCognitoIndex, StackLint } from '../private/stack-lint';
 import { splitCustomScope } from '../rules/client/scopes';
 import { ClientVerification, UserPoolClientSecret, UserPoolClientSecretRotationOptions } from '../secret';
-import type { HostedDomain } from '../domain/hosted-domain';
 
 /**
  * Settings of an app client, without the user pool (for `addClient`-style factories).

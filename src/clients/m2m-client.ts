@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { Construct } from 'constructs';
-import { PROFILE_METADATA_KEY } from '../rules/profile';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
 import type { HostedDomain } from '../domain/hosted-domain';
+import { PROFILE_METADATA_KEY } from '../rules/profile';
 import type { UserPoolClientSecretRotationOptions } from '../secret';
 import { AppClient } from './app-client';
 

@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { PROFILE_METADATA_KEY } from '../rules/profile';
-import type { HostedDomain } from '../domain/hosted-domain';
 import { AppClient } from './app-client';
+import type { HostedDomain } from '../domain/hosted-domain';
+import { PROFILE_METADATA_KEY } from '../rules/profile';
 
 /** Properties of a {@link PublicSpaClient}. */
 export interface PublicSpaClientProps {

@@ -2,7 +2,7 @@ import { Annotations, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { decideForNode, refusalMessage } from './acknowledgements';
 import { CognitoComplianceOptions, failsBuild, ResolvedOptions, resolveOptions } from './options';
-import { cognitoFragment, isCognitoResource, logicalIdOf } from './stack-fragment';
+import { cognitoFragment, isCognitoResource, logicalIdOf } from '../private/stack-fragment';
 import { CognitoClientLinter } from '../rules';
 import { formatFinding } from '../rules/messages';
 import { Finding } from '../rules/types';

@@ -1,12 +1,12 @@
 import { Annotations, Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { cognitoFragment, isCognitoResource, logicalIdOf } from './stack-fragment';
 import { ALL_RULES } from '../rules/catalogue';
 import { runRules } from '../rules/engine';
 import { formatFinding } from '../rules/messages';
 import { Finding, Severity } from '../rules/types';
 
 const STACK_LINT = Symbol.for('cdk-cognito-clients.StackLint');
-const COGNITO_PREFIX = 'AWS::Cognito::';
 
 /** A construct of this library and the CloudFormation resource the engine validates for it. */
 export interface LintedConstruct {
@@ -90,23 +90,9 @@ export class StackLint {
     }
   }
 
-  /** The stack's Cognito resources rendered to CloudFormation (overrides included), in one pass. */
-  private renderCognitoResources(): RenderedResource[] {
-    const rendered: RenderedResource[] = [];
-    for (const construct of this.stack.node.findAll()) {
-      if (!CfnResource.isCfnResource(construct) || !construct.cfnResourceType.startsWith(COGNITO_PREFIX)) continue;
-      if (Stack.of(construct) !== this.stack) continue;
-      const template = this.stack.resolve((construct as any)._toCloudFormation()) as { Resources: Record<string, any> };
-      for (const [logicalId, body] of Object.entries(template.Resources)) rendered.push({ resource: construct, logicalId, body });
-    }
-    return rendered;
-  }
-
   private lintStack(): Map<string, Finding[]> {
-    const resources: Record<string, unknown> = {};
-    for (const { logicalId, body } of this.renderCognitoResources()) resources[logicalId] = body;
     const region = this.stack.region;
-    const findings = runRules(ALL_RULES, { Resources: resources }, { region: Token.isUnresolved(region) ? undefined : region });
+    const findings = runRules(ALL_RULES, cognitoFragment(this.stack), { region: Token.isUnresolved(region) ? undefined : region });
     const byLogicalId = new Map<string, Finding[]>();
     for (const finding of findings) {
       byLogicalId.set(finding.logicalId, [...(byLogicalId.get(finding.logicalId) ?? []), finding]);
@@ -115,25 +101,22 @@ export class StackLint {
   }
 
   private buildIndex(): StackCognitoIndex {
+    const rendered = cognitoFragment(this.stack).Resources as Record<string, { Type?: string; Properties?: Record<string, any> }>;
     const poolKey = (userPoolId: unknown) => JSON.stringify(this.stack.resolve(userPoolId));
     const resourceServers = new Map<string, CfnResource>();
     const identityProviders = new Map<string, CfnResource>();
-    for (const { resource, body } of this.renderCognitoResources()) {
-      const props = body.Properties ?? {};
-      if (body.Type === 'AWS::Cognito::UserPoolResourceServer' && typeof props.Identifier === 'string') {
+    for (const resource of this.stack.node.findAll()) {
+      if (!isCognitoResource(resource) || Stack.of(resource) !== this.stack) continue;
+      const body = rendered[logicalIdOf(resource)];
+      const props = body?.Properties ?? {};
+      if (body?.Type === 'AWS::Cognito::UserPoolResourceServer' && typeof props.Identifier === 'string') {
         resourceServers.set(`${poolKey(props.UserPoolId)}|${props.Identifier}`, resource);
-      } else if (body.Type === 'AWS::Cognito::UserPoolIdentityProvider' && typeof props.ProviderName === 'string') {
+      } else if (body?.Type === 'AWS::Cognito::UserPoolIdentityProvider' && typeof props.ProviderName === 'string') {
         identityProviders.set(`${poolKey(props.UserPoolId)}|${props.ProviderName}`, resource);
       }
     }
     return { resourceServers, identityProviders, poolKey };
   }
-}
-
-interface RenderedResource {
-  readonly resource: CfnResource;
-  readonly logicalId: string;
-  readonly body: { Type?: string; Properties?: Record<string, any> };
 }
 
 class DependencyAspect implements IAspect {

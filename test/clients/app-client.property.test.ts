@@ -23,8 +23,11 @@ const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
 const propsArb = fc.record({
   generateSecret: optional(fc.boolean()),
   authFlows: optional(fc.record({
-    userSrp: optional(fc.boolean()), userPassword: optional(fc.boolean()), custom: optional(fc.boolean()),
-    adminUserPassword: optional(fc.boolean()), user: optional(fc.boolean()),
+    userSrp: optional(fc.boolean()),
+    userPassword: optional(fc.boolean()),
+    custom: optional(fc.boolean()),
+    adminUserPassword: optional(fc.boolean()),
+    user: optional(fc.boolean()),
   })),
   oAuth: optional(fc.record({
     flows: optional(fc.record({

@@ -1,8 +1,8 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { AppClient } from '../../src';
 import { poolStack, synthError } from './helpers';
+import { AppClient } from '../../src';
 
 describe('AppClient', () => {
   test('secure defaults: no OAuth, SRP + refresh written out, revocation on, user existence hidden', () => {

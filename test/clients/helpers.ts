@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 
 /** A stack with a user pool and a resource server `api` with scopes read and write. */
 export function poolStack(poolProps: cognito.UserPoolProps = {}) {

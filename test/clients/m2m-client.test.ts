@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { M2MClient } from '../../src';
 import { poolStack, synthError } from './helpers';
+import { M2MClient } from '../../src';
 
 describe('M2MClient', () => {
   test('defaults: a secret, client_credentials only, refresh flow only, no URLs, no identity providers', () => {

@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { PublicSpaClient } from '../../src';
 import { poolStack, synthError } from './helpers';
+import { PublicSpaClient } from '../../src';
 
 describe('PublicSpaClient', () => {
   test('defaults: no secret, code grant only, openid/email/profile, SRP + refresh, 15-minute tokens', () => {

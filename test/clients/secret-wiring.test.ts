@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AppClient, HostedDomain, M2MClient, PublicSpaClient } from '../../src';
 import { poolStack } from './helpers';
+import { AppClient, HostedDomain, M2MClient, PublicSpaClient } from '../../src';
 
 describe('client secret delivery from the client constructs', () => {
   test('an M2MClient secret reaches a service through Secrets Manager, never through the template', () => {

@@ -47,7 +47,7 @@ describe('HostedDomain endpoints', () => {
     // WHEN
     const domain = new HostedDomain(stack, 'Domain', { userPool, prefix: 'myapp' });
     // THEN
-    const refs = { PoolD3F588B8: 'POOL', 'AWS::URLSuffix': 'amazonaws.com' };
+    const refs = { 'PoolD3F588B8': 'POOL', 'AWS::URLSuffix': 'amazonaws.com' };
     const at = (value: string) => evaluate(stack, value, refs);
     expect(at(domain.baseUrl)).toBe(base);
     expect(at(domain.authorizeEndpoint)).toBe(`${base}/oauth2/authorize`);
@@ -64,7 +64,7 @@ describe('HostedDomain endpoints', () => {
   test('the China partition uses its own URL suffix for the issuer', () => {
     const { stack, userPool } = stackIn('cn-north-1');
     const domain = new HostedDomain(stack, 'Domain', { userPool, prefix: 'myapp' });
-    expect(evaluate(stack, domain.issuer, { PoolD3F588B8: 'POOL', 'AWS::URLSuffix': 'amazonaws.com.cn' }))
+    expect(evaluate(stack, domain.issuer, { 'PoolD3F588B8': 'POOL', 'AWS::URLSuffix': 'amazonaws.com.cn' }))
       .toBe('https://cognito-idp.cn-north-1.amazonaws.com.cn/POOL');
   });
 
@@ -86,7 +86,7 @@ describe('HostedDomain endpoints', () => {
     const domain = new HostedDomain(stack, 'Domain', { userPool, customDomain: { domainName: 'auth.example.com', certificate } });
     expect(evaluate(stack, domain.authorizeEndpoint, {})).toBe('https://auth.example.com/oauth2/authorize');
     expect(evaluate(stack, domain.logoutEndpoint, {})).toBe('https://auth.example.com/logout');
-    expect(evaluate(stack, domain.issuer, { PoolD3F588B8: 'POOL', 'AWS::URLSuffix': 'amazonaws.com' })).toBe(`https://cognito-idp.${region}.amazonaws.com/POOL`);
+    expect(evaluate(stack, domain.issuer, { 'PoolD3F588B8': 'POOL', 'AWS::URLSuffix': 'amazonaws.com' })).toBe(`https://cognito-idp.${region}.amazonaws.com/POOL`);
     expect(stack.resolve(domain.cloudFrontEndpoint)).toEqual({ 'Fn::GetAtt': ['Domain66AC69E0', 'CloudFrontDistribution'] });
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
       Domain: 'auth.example.com', CustomDomainConfig: { CertificateArn: certificateArn('us-east-1') },

@@ -19,7 +19,8 @@ export const m2mClientCredentialsOnly = defineRule({
       flows.forEach((flow, index) => {
         if (isKnown(flow) && flow !== 'client_credentials') {
           violations.push({
-            property: `AllowedOAuthFlows[${index}]`, value: flow,
+            property: `AllowedOAuthFlows[${index}]`,
+            value: flow,
             because: 'a machine-to-machine client acts for itself, not for a user',
             fix: 'keep client_credentials as the only flow; create a PublicSpaClient or AppClient for user sign-in',
           });
@@ -30,7 +31,8 @@ export const m2mClientCredentialsOnly = defineRule({
       const urls = client.strings(property);
       if (isKnown(urls) && urls.length > 0) {
         violations.push({
-          property, value: urls,
+          property,
+          value: urls,
           because: 'a machine-to-machine client never redirects a browser',
           fix: `remove ${property}`,
         });
@@ -41,7 +43,8 @@ export const m2mClientCredentialsOnly = defineRule({
       authFlows.forEach((flow, index) => {
         if (isKnown(flow) && flow !== 'ALLOW_REFRESH_TOKEN_AUTH') {
           violations.push({
-            property: `ExplicitAuthFlows[${index}]`, value: flow,
+            property: `ExplicitAuthFlows[${index}]`,
+            value: flow,
             because: 'user authentication flows let anyone with the client id try passwords against the pool through this client',
             fix: 'keep only ALLOW_REFRESH_TOKEN_AUTH (which Cognito requires)',
           });

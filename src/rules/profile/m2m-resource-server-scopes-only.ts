@@ -1,5 +1,5 @@
-import { defineRule } from '../rule';
 import { isStandardScope } from '../client/scopes';
+import { defineRule } from '../rule';
 import { Severity } from '../types';
 import { isKnown } from '../values';
 import { PROFILE_DOC_URL } from './profiles';
