@@ -38,11 +38,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
   bin: { 'cognito-client-lint': 'lib/compliance/cli.js' },
 
-  // Lambda handlers (src/**/*.lambda.ts) are bundled by esbuild; the runtime's AWS SDK v3 stays external.
-  lambdaOptions: {
-    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
-    bundlingOptions: { externals: ['@aws-sdk/*'], sourcemap: false },
-  },
+  // Lambda handlers are declared one by one below (bundling differs per handler).
+  lambdaAutoDiscover: false,
 
   // Publishing targets. Only the JS package is built locally and in CI (see packageTask below).
   publishToPypi: { distName: 'cdk-cognito-clients', module: 'cdk_cognito_clients' },
@@ -70,6 +67,35 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 // The registry reachable here has only Linux builds of unrs-resolver 1.13.0; 1.12.2 keeps `npm ci` working.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+// Lambda handlers, bundled by esbuild into assets/ with a pinned runtime. The writer and the verification handler use
+// the AWS SDK v3 of the Lambda runtime (external: tiny bundles).
+for (const name of ['client-secret-writer', 'client-verification']) {
+  new awscdk.LambdaFunction(project, {
+    entrypoint: `src/secret/${name}.lambda.ts`,
+    cdkDeps: project.cdkDeps,
+    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+    bundlingOptions: { externals: ['@aws-sdk/*'], sourcemap: false },
+  });
+}
+// Cognito's client-secret APIs (AddUserPoolClientSecret, ListUserPoolClientSecrets, DeleteUserPoolClientSecret) are
+// newer than the SDK built into the runtime: the rotation handler bundles its SDK clients, minified.
+new awscdk.LambdaFunction(project, {
+  entrypoint: 'src/secret/client-secret-rotation.lambda.ts',
+  cdkDeps: project.cdkDeps,
+  runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+  bundlingOptions: { externals: [], sourcemap: false },
+});
+
+// Minified bundles (projen's bundler has no per-function minify option).
+for (const [name, external] of [['client-secret-writer', true], ['client-verification', true], ['client-secret-rotation', false]] as const) {
+  const entry = `secret/${name}.lambda`;
+  project.tasks.tryFind(`bundle:${entry}`)!.reset([
+    `esbuild --bundle src/${entry}.ts --target=node22 --platform=node --outfile=assets/${entry}/index.js`,
+    "--tsconfig=test/tsconfig.json --minify --legal-comments=none",
+    external ? "'--external:@aws-sdk/*'" : '',
+  ].join(' ').trim());
+}
 
 // Build and test the JavaScript package only: PyPI, Maven, NuGet and Go toolchains are not reachable here.
 project.packageTask.reset();
