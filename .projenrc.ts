@@ -105,6 +105,7 @@ project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 project.addTask('example', {
   description: 'Synthesize examples/app.ts and print the cognito-client-lint report of its templates',
   steps: [
+    { spawn: 'bundle' },
     { exec: 'cdk synth --quiet --app "ts-node --transpile-only --prefer-ts-exts examples/app.ts" --output examples/cdk.out' },
     { exec: 'ts-node --transpile-only --prefer-ts-exts src/compliance/cli.ts examples/cdk.out' },
   ],

@@ -4,10 +4,11 @@
  *
  * Synthesize and lint it with `npm run example` (see README, Quick start).
  */
-import { App, CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
+import { App, CfnOutput, Duration, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { HostedDomain, M2MClient, PublicSpaClient } from '../src';
+import { CognitoClientChecks, HostedDomain, M2MClient, PublicSpaClient } from '../src';
 
 class IdentityStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps) {
@@ -38,8 +39,14 @@ class IdentityStack extends Stack {
 
     const reporting = new M2MClient(this, 'ReportingService', {
       userPool,
+      domain,
       scopes: [cognito.OAuthScope.resourceServer(orders, read)],
+      secretRotation: { schedule: Duration.days(30) },
+      verifyOnDeploy: true,
     });
+    // The service reads { clientId, clientSecret, tokenEndpoint, ... } from Secrets Manager at run time.
+    const reportingRole = new iam.Role(this, 'ReportingServiceRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    reporting.secret.grantRead(reportingRole);
 
     const outputs: Record<string, string> = {
       Issuer: domain.issuer,
@@ -52,6 +59,7 @@ class IdentityStack extends Stack {
       LogoutUrl: domain.logoutUrl(web, { logoutUri: 'https://orders.example.com/' }),
       WebAppClientId: web.userPoolClientId,
       ReportingClientId: reporting.userPoolClientId,
+      ReportingSecretArn: reporting.secret.secret.secretArn,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }
@@ -67,6 +75,8 @@ class LegacyStack extends Stack {
 }
 
 const app = new App();
+// Compliance review of every Cognito client of the app (ours, L2 and L1): errors fail the synth.
+Validations.of(app).addPlugins(new CognitoClientChecks());
 const env = { region: 'us-east-1' };
 new IdentityStack(app, 'OrdersIdentity', { env });
 new LegacyStack(app, 'LegacyIdentity', { env });
