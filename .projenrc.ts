@@ -58,6 +58,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       setupFiles: ['<rootDir>/test/setup-env.ts'],
       testTimeout: 60_000,
+      // Two cores in CI: use both (jest's default leaves one idle).
+      maxWorkers: 2,
     },
   },
   tsconfigDev: { compilerOptions: { esModuleInterop: true } },

@@ -39,7 +39,8 @@ export function runRules(rules: readonly Rule[], template: unknown, options: Eng
     if (!applicable) continue;
     const properties = propertiesOf(resource as TemplateResource);
     if (!properties) continue;
-    const view = new ResourceView(logicalId, type as string, properties, dependsOnOf(resource as TemplateResource), model, metadataOf(resource as TemplateResource));
+    const typed = resource as TemplateResource;
+    const view = new ResourceView(logicalId, type as string, properties, dependsOnOf(typed), model, metadataOf(typed));
     for (const rule of applicable) {
       for (const violation of rule.check(view)) {
         findings.push({
