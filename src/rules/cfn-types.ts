@@ -33,19 +33,33 @@ export function cfnBoolean() {
   );
 }
 
-/** A nested object whose names are all known (CloudFormation rejects others). Optional; an intrinsic stands for it. */
-export function cfnObject(shape: Record<string, z.ZodType>) {
-  return z.preprocess((v) => (isIntrinsic(v) ? undefined : v), z.strictObject(shape).optional());
+/**
+ * JSON null is read as absent, as the value readers do (whether CloudFormation refuses a null is unconfirmed);
+ * an intrinsic in place of the whole object or list stands for a value known only at deploy.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (isIntrinsic(value) || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null));
+}
+
+/**
+ * A nested object whose names are all known (CloudFormation rejects others), or, with `open`, an object whose
+ * schema also allows other names. Optional; an intrinsic stands for it.
+ */
+export function cfnObject(shape: Record<string, z.ZodType>, options: { open?: boolean } = {}) {
+  const object = options.open ? z.looseObject(shape) : z.strictObject(shape);
+  return z.preprocess(withoutNulls, object.optional());
 }
 
 /** A list of `item`. Optional; an intrinsic stands for the list or for any item. */
 export function cfnList(item: z.ZodType) {
-  return z.preprocess((v) => (isIntrinsic(v) ? undefined : v), z.array(item).optional());
+  return z.preprocess((v) => (isIntrinsic(v) || v === null ? undefined : v), z.array(item).optional());
 }
 
 /** The properties of one resource type: every name known, types checked. */
 export function cfnProperties(shape: Record<string, z.ZodType>) {
-  return z.strictObject(shape);
+  return z.preprocess(withoutNulls, z.strictObject(shape));
 }
 
 /** Runs a properties schema and turns each problem into a violation with a CloudFormation path. */
@@ -61,12 +75,15 @@ export function checkPropertyTypes(schema: z.ZodType, properties: Readonly<Recor
       const allowed = allowedNames(schema, issue.path);
       for (const key of issue.keys) {
         const path = [...issue.path, key];
+        const sameLetters = allowed.find((name) => name.toLowerCase() === key.toLowerCase());
         violations.push({
           order: orderOf(path),
           property: renderPath(path),
           value: valueAt(properties, path),
           because: 'CloudFormation does not know this property name',
-          fix: `remove ${key} or correct its spelling (allowed here: ${allowed.join(', ')})`,
+          fix: sameLetters
+            ? `rename it to ${sameLetters} (names are case-sensitive)`
+            : `remove ${key} or correct its spelling (allowed here: ${allowed.join(', ')})`,
         });
       }
       continue;
@@ -91,6 +108,7 @@ export function checkPropertyTypes(schema: z.ZodType, properties: Readonly<Recor
 
 function expectedType(expected: string): string {
   if (expected === 'array') return 'it must be a list';
+  if (expected === 'undefined') return 'it must be absent';
   if (expected === 'object') return 'it must be an object';
   return `it must be a ${expected}`;
 }

@@ -9,7 +9,9 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, withAttachment(uiAttachment('D', { Css: 'x' })));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', logicalId: 'UI', property: 'Css' });
-    expect(findings[0].message).toContain('CloudFormation does not know this property name. Fix: remove Css or correct its spelling (allowed here: UserPoolId, ClientId, CSS)');
+    expect(findings[0].message).toContain('CloudFormation does not know this property name. Fix: rename it to CSS (names are case-sensitive)');
+    const other = findingsOf(RULE, withAttachment(uiAttachment('D', { Styles: 'x' })));
+    expect(other[0].message).toContain('Fix: remove Styles or correct its spelling (allowed here: UserPoolId, ClientId, CSS)');
   });
 
   test('fails on a missing ClientId and a CSS that is not a string', () => {
