@@ -1,0 +1,472 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: performance benchmarks of cdk-cognito-clients (issue 7). Not part of the unit tests.
+ *
+ * Sections (all by default; `--only=synth,lint,peer,handler` picks some; `--quick` for a smoke run):
+ *   synth    synth time of the same stack with L1 CfnUserPoolClient, L2 UserPoolClient and this library's clients
+ *   lint     cognito-client-lint wall time on generated templates against a read-and-parse floor (and peak RSS)
+ *   peer     cdk-preflight's Cognito rules on the same templates, through @aws/cloudformation-validate
+ *   handler  bundled size and cold start of each Lambda handler against a loopback stub
+ * Every measurement is a fresh node process. Prints tables and writes bench/results.json.
+ * The library is compiled with tsc into bench/work/lib (gitignored) unless an up-to-date lib/ exists.
+ */
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const zlib = require('zlib');
+const { makeTemplate, toYaml, resourceServerCount } = require('./lib/templates');
+const { median, round, linearFit, table } = require('./lib/stats');
+const profile = require('./lib/profile');
+
+const ROOT = path.resolve(__dirname, '..');
+const WORK = path.join(__dirname, 'work');
+const CHILDREN = path.join(__dirname, 'children');
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick');
+const ONLY = (argv.find((a) => a.startsWith('--only=')) ?? '--only=synth,lint,peer,handler').slice(7).split(',');
+
+const CONFIG = QUICK
+  ? { synthClients: [50, 200], synthRuns: 2, lintClients: [10, 1000], lintRuns: 1, peerClients: [10], peerRuns: 1, handlerRuns: 2 }
+  : { synthClients: [50, 200, 450], synthRuns: 5, lintClients: [10, 100, 1000, 10000], lintRuns: 3, peerClients: [10, 100, 1000, 10000], peerRuns: 3, handlerRuns: 5 };
+/** The peer needs ~5 s per process just to build its engine: fewer runs where one run takes a minute. */
+const PEER_RUNS_AT = (clients) => (clients >= 10000 ? 1 : CONFIG.peerRuns);
+const PEER_YAML_AT = new Set([1000]);
+const CHILD_TIMEOUT_MS = 300_000;
+
+const TARGETS = {
+  synthOursOverL2: 1.10,
+  synthOursOverL1: 1.25,
+  lintOverFloorAt10k: 2,
+  lintSecondsAt10k: 3,
+  peerSpeedup: 5,
+  bundleBytes: 50 * 1024,
+  bundleWithSdkBytes: 600 * 1024,
+  coldRequireMs: 100,
+};
+
+const results = { machine: machine(), config: { ...CONFIG, quick: QUICK, targets: TARGETS }, targets: [] };
+const log = (text = '') => process.stdout.write(`${text}\n`);
+
+/** Runs a child to completion; `ms` is the wall time of the whole process as the parent sees it. */
+function runChild(args, options = {}) {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: options.timeout ?? CHILD_TIMEOUT_MS,
+    env: { ...process.env, CDK_VALIDATION: 'false', NODE_NO_WARNINGS: '1', ...options.env },
+    stdio: ['ignore', options.stdoutFd ?? 'pipe', 'pipe'],
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.error) throw new Error(`${args.join(' ')}: ${child.error.message}`);
+  return { ms, status: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '' };
+}
+
+function jsonLine(child, what) {
+  const line = child.stdout.trim().split('\n').pop();
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new Error(`${what} failed (exit ${child.status}): ${child.stderr.slice(0, 2000)}`);
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString(),
+    loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
+  };
+}
+
+function target(name, measured, limit, unit, comparison = '<=') {
+  const pass = measured === undefined ? undefined : comparison === '<=' ? measured <= limit : measured >= limit;
+  results.targets.push({ name, measured: round(measured, 3), target: `${comparison} ${limit}${unit}`, pass });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The library under test
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function libraryDir() {
+  const given = argv.find((a) => a.startsWith('--lib='));
+  if (given) return { dir: path.resolve(given.slice(6)), how: `${given.slice(6)} (--lib)` };
+  const packaged = path.join(ROOT, 'lib');
+  const index = path.join(packaged, 'index.js');
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) {
+    return { dir: packaged, how: 'lib/ (up to date)' };
+  }
+  const out = path.join(WORK, 'lib');
+  if (argv.includes('--no-build') && fs.existsSync(path.join(out, 'index.js'))) return { dir: out, how: 'bench/work/lib (reused, --no-build)' };
+  log('compiling src/ with tsc into bench/work/lib ...');
+  fs.rmSync(out, { recursive: true, force: true });
+  const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
+  // noEmitOnError off: a type error elsewhere in the tree must not stop the benchmark; it is reported instead.
+  const built = runChild([tsc, '-p', 'tsconfig.json', '--outDir', out, '--noEmitOnError', 'false'], { timeout: 600_000 });
+  if (!fs.existsSync(path.join(out, 'index.js'))) throw new Error(`tsc produced no output:\n${built.stdout}${built.stderr}`);
+  return { dir: out, how: `bench/work/lib (tsc ${round(built.ms / 1000)} s${built.status ? `, tsc exit ${built.status}: ${built.stdout.split('\n')[0]}` : ''})` };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Synth overhead
+
+function benchSynth(lib) {
+  log('\n== 1. synth: one process per run; in-process = new App() .. app.synth(); CDK_VALIDATION=false ==');
+  const variants = ['l1', 'l2', 'ours'];
+  const samples = {};
+  for (let run = 0; run < CONFIG.synthRuns; run++) {
+    for (const clients of CONFIG.synthClients) {
+      // Rotate the order so that a slow moment of the machine does not always hit the same variant.
+      for (let k = 0; k < variants.length; k++) {
+        const variant = variants[(k + run) % variants.length];
+        const outdir = path.join(WORK, 'synth', `${variant}-${clients}`);
+        fs.rmSync(outdir, { recursive: true, force: true });
+        const child = runChild([path.join(CHILDREN, 'synth.js'), variant, String(clients), outdir, lib]);
+        const data = jsonLine(child, `synth ${variant} ${clients}`);
+        (samples[`${variant}/${clients}`] ??= []).push({ ...data, wallMs: child.ms });
+      }
+    }
+    log(`  run ${run + 1}/${CONFIG.synthRuns} done`);
+  }
+  const summary = {};
+  for (const [key, list] of Object.entries(samples)) {
+    const pick = (field) => round(median(list.map((s) => s[field])));
+    summary[key] = {
+      runs: list.length, inProcessMs: pick('inProcessMs'), constructMs: pick('constructMs'), synthMs: pick('synthMs'),
+      requireMs: pick('requireMs'), wallMs: pick('wallMs'), resources: list[0].resources, maxRssMB: round(median(list.map((s) => s.maxRssBytes)) / 2 ** 20),
+      allInProcessMs: list.map((s) => round(s.inProcessMs)),
+    };
+  }
+  const rows = [['clients', 'resources', 'L1 ms', 'L2 ms', 'ours ms', 'ours/L2', 'ours/L1', 'L1 wall', 'L2 wall', 'ours wall', 'wall ours/L2', 'wall ours/L1']];
+  const ratios = [];
+  for (const clients of CONFIG.synthClients) {
+    const [l1, l2, ours] = variants.map((v) => summary[`${v}/${clients}`]);
+    const r = {
+      clients,
+      oursOverL2: ours.inProcessMs / l2.inProcessMs,
+      oursOverL1: ours.inProcessMs / l1.inProcessMs,
+      wallOursOverL2: ours.wallMs / l2.wallMs,
+      wallOursOverL1: ours.wallMs / l1.wallMs,
+    };
+    ratios.push(r);
+    rows.push([clients, ours.resources, l1.inProcessMs, l2.inProcessMs, ours.inProcessMs, round(r.oursOverL2, 2), round(r.oursOverL1, 2),
+      round(l1.wallMs, 0), round(l2.wallMs, 0), round(ours.wallMs, 0), round(r.wallOursOverL2, 2), round(r.wallOursOverL1, 2)]);
+    target(`synth ours/L2 in-process at ${clients} clients`, r.oursOverL2, TARGETS.synthOursOverL2, 'x');
+    target(`synth ours/L1 in-process at ${clients} clients`, r.oursOverL1, TARGETS.synthOursOverL1, 'x');
+  }
+  log(table(rows));
+
+  // Growth: in-process time against the number of clients, and our overhead over L2 against it.
+  const xs = CONFIG.synthClients;
+  const growth = {};
+  for (const v of variants) {
+    const fit = linearFit(xs, xs.map((n) => summary[`${v}/${n}`].inProcessMs));
+    growth[v] = { msPerClient: round(fit.slope, 3), fixedMs: round(fit.intercept), r2: round(fit.r2, 4) };
+  }
+  const overhead = xs.map((n) => summary[`ours/${n}`].inProcessMs - summary[`l2/${n}`].inProcessMs);
+  const overheadFit = linearFit(xs, overhead);
+  growth.oursMinusL2 = {
+    msAtEachN: overhead.map((x) => round(x)),
+    msPerClient: round(overheadFit.slope, 3), fixedMs: round(overheadFit.intercept), r2: round(overheadFit.r2, 4),
+    perClientAtEachN: overhead.map((x, i) => round(x / xs[i], 3)),
+  };
+  log(table([['growth', 'ms/client', 'fixed ms', 'R²'],
+    ...variants.map((v) => [v, growth[v].msPerClient, growth[v].fixedMs, growth[v].r2]),
+    ['ours - L2', growth.oursMinusL2.msPerClient, growth.oursMinusL2.fixedMs, growth.oursMinusL2.r2]]));
+  log(`  ours - L2 per client at N=${xs.join('/')}: ${growth.oursMinusL2.perClientAtEachN.join(' / ')} ms (flat = linear validation)`);
+
+  // Where the time goes: a CPU profile of our variant at the largest N (always taken; it is cheap).
+  const largest = xs[xs.length - 1];
+  const profDir = path.join(WORK, 'prof-synth');
+  fs.rmSync(profDir, { recursive: true, force: true });
+  runChild(['--cpu-prof', '--cpu-prof-dir', profDir, path.join(CHILDREN, 'synth.js'), 'ours', String(largest), path.join(WORK, 'synth', 'prof'), lib]);
+  const profFile = path.join(profDir, fs.readdirSync(profDir)[0]);
+  const ourCode = new RegExp(`${escape(path.relative(ROOT, lib))}/(private|rules|clients)|validateTree|synthesizeTree|invokeAspects|prepareApp`);
+  const prof = {
+    clients: largest,
+    note: 'the profile covers the whole process, module loading included; inclusive times overlap',
+    topSelf: profile.topSelf(profFile, ROOT, 12),
+    inclusive: profile.inclusive(profFile, ROOT, ourCode, 16),
+  };
+  log(`\n  CPU profile of ours at ${largest} clients, top self time:`);
+  log(table([['function', 'self ms'], ...prof.topSelf.map((r) => [r.function, r.selfMs])]).replace(/^/gm, '  '));
+  log('  inclusive time of the library\'s synth-time code and the CDK phases:');
+  log(table([['function', 'incl. ms'], ...prof.inclusive.map((r) => [r.function, r.inclusiveMs])]).replace(/^/gm, '  '));
+  results.synth = { summary, ratios: ratios.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, 3)]))), growth, profile: prof };
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. Lint throughput (and 5. memory)
+
+function templatePath(clients, format) {
+  return path.join(WORK, 'templates', `clients-${clients}.${format}`);
+}
+
+function generateTemplates(sizes) {
+  fs.mkdirSync(path.join(WORK, 'templates'), { recursive: true });
+  const info = {};
+  for (const clients of sizes) {
+    const template = makeTemplate(clients);
+    fs.writeFileSync(templatePath(clients, 'json'), `${JSON.stringify(template, null, 2)}\n`);
+    fs.writeFileSync(templatePath(clients, 'yaml'), toYaml(template));
+    info[clients] = {
+      resourceServers: resourceServerCount(clients),
+      jsonBytes: fs.statSync(templatePath(clients, 'json')).size,
+      yamlBytes: fs.statSync(templatePath(clients, 'yaml')).size,
+    };
+  }
+  return info;
+}
+
+function benchLint(lib, templates) {
+  log('\n== 2. lint: cognito-client-lint --format json <file> (plain node, compiled) vs. read+parse floor ==');
+  const cli = path.join(lib, 'compliance', 'cli.js');
+  const rssFile = path.join(WORK, 'rss.txt');
+  const outDir = path.join(WORK, 'lint-out');
+  fs.mkdirSync(outDir, { recursive: true });
+  const measure = (args, stdoutFile) => {
+    fs.rmSync(rssFile, { force: true });
+    const fd = stdoutFile ? fs.openSync(stdoutFile, 'w') : 'ignore';
+    try {
+      const child = runChild(['-r', path.join(CHILDREN, 'max-rss.js'), ...args], { env: { BENCH_RSS_FILE: rssFile }, stdoutFd: fd });
+      const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : undefined;
+      return { ms: child.ms, status: child.status, rss, stderr: child.stderr };
+    } finally {
+      if (typeof fd === 'number') fs.closeSync(fd);
+    }
+  };
+  const rows = [['clients', 'format', 'MB', 'lint ms', 'floor ms', 'lint/floor', 'clients/s', 'errors', 'warnings', 'lint RSS MB', 'floor RSS MB']];
+  const lint = [];
+  for (const clients of CONFIG.lintClients) {
+    for (const format of ['json', 'yaml']) {
+      const file = templatePath(clients, format);
+      const out = path.join(outDir, `clients-${clients}.${format}.json`);
+      const runs = [];
+      for (let run = 0; run < CONFIG.lintRuns; run++) {
+        const ours = measure([cli, '--format', 'json', file], out);
+        if (ours.status !== 0 && ours.status !== 1) throw new Error(`cli exit ${ours.status} on ${file}: ${ours.stderr}`);
+        const floor = measure([path.join(CHILDREN, 'parse-floor.js'), file, lib]);
+        if (floor.status !== 0) throw new Error(`floor failed on ${file}: ${floor.stderr}`);
+        runs.push({ ours, floor });
+      }
+      const { summary } = JSON.parse(fs.readFileSync(out, 'utf8'));
+      const oursMs = median(runs.map((r) => r.ours.ms));
+      const floorMs = median(runs.map((r) => r.floor.ms));
+      const entry = {
+        clients, format, bytes: templates[clients][`${format}Bytes`], runs: runs.length,
+        lintMs: round(oursMs), floorMs: round(floorMs), ratioToFloor: round(oursMs / floorMs, 2),
+        clientsPerSecond: round(clients / (oursMs / 1000), 0),
+        lintMaxRssBytes: median(runs.map((r) => r.ours.rss)), floorMaxRssBytes: median(runs.map((r) => r.floor.rss)),
+        allLintMs: runs.map((r) => round(r.ours.ms)), allFloorMs: runs.map((r) => round(r.floor.ms)),
+        exitCode: runs[0].ours.status, errors: summary.errors, warnings: summary.warnings,
+      };
+      lint.push(entry);
+      rows.push([clients, format, round(entry.bytes / 2 ** 20, 2), entry.lintMs, entry.floorMs, entry.ratioToFloor, entry.clientsPerSecond,
+        entry.errors, entry.warnings, round(entry.lintMaxRssBytes / 2 ** 20), round(entry.floorMaxRssBytes / 2 ** 20)]);
+      log(`  ${clients} ${format}: lint ${entry.lintMs} ms, floor ${entry.floorMs} ms`);
+    }
+  }
+  log(table(rows));
+  results.lint = lint;
+
+  const largest = Math.max(...CONFIG.lintClients);
+  results.memory = lint.filter((e) => e.clients === largest).map((e) => ({
+    clients: e.clients, format: e.format, fileBytes: e.bytes, lintMaxRssBytes: e.lintMaxRssBytes, floorMaxRssBytes: e.floorMaxRssBytes,
+    rssOverFileSize: round(e.lintMaxRssBytes / e.bytes, 2), floorRssOverFileSize: round(e.floorMaxRssBytes / e.bytes, 2),
+  }));
+  log(`\n== 5. memory: peak RSS (process.resourceUsage().maxRSS) at ${largest} clients ==`);
+  log(table([['format', 'file MB', 'lint RSS MB', 'RSS/file', 'floor RSS MB', 'floor RSS/file'],
+    ...results.memory.map((m) => [m.format, round(m.fileBytes / 2 ** 20, 2), round(m.lintMaxRssBytes / 2 ** 20), m.rssOverFileSize,
+      round(m.floorMaxRssBytes / 2 ** 20), m.floorRssOverFileSize])]));
+  for (const e of lint.filter((x) => x.clients === largest)) {
+    target(`lint/floor at ${largest} clients (${e.format})`, e.ratioToFloor, TARGETS.lintOverFloorAt10k, 'x');
+    target(`lint wall at ${largest} clients (${e.format})`, e.lintMs / 1000, TARGETS.lintSecondsAt10k, ' s');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. Against the peer
+
+function benchPeer() {
+  log('\n== 3. peer: cdk-preflight rule pack via @aws/cloudformation-validate (RegoEngine, built-in rules off) ==');
+  const rows = [['clients', 'format', 'runs', 'peer wall ms', 'engine build', 'validate', 'ours wall ms', 'peer/ours', 'peer findings', 'our errors']];
+  const peer = [];
+  for (const clients of CONFIG.peerClients) {
+    for (const format of ['json', 'yaml']) {
+      if (format === 'yaml' && !PEER_YAML_AT.has(clients)) continue;
+      const file = templatePath(clients, format);
+      const runs = [];
+      let failure;
+      for (let run = 0; run < PEER_RUNS_AT(clients); run++) {
+        const child = runChild([path.join(CHILDREN, 'preflight.js'), file]);
+        if (child.status !== 0) {
+          failure = child.status === null ? `timed out after ${CHILD_TIMEOUT_MS / 1000} s` : `exit ${child.status}: ${child.stderr.slice(0, 500)}`;
+          break;
+        }
+        runs.push({ ...jsonLine(child, 'preflight'), wallMs: child.ms });
+      }
+      const ours = results.lint?.find((e) => e.clients === clients && e.format === format);
+      const wall = median(runs.map((r) => r.wallMs));
+      const entry = {
+        clients, format, runs: runs.length, failure,
+        peerWallMs: round(wall), engineBuildMs: round(median(runs.map((r) => r.engineBuildMs))), validateMs: round(median(runs.map((r) => r.validateMs))),
+        requireMs: round(median(runs.map((r) => r.requireMs))), rules: runs[0]?.rules, peerFindings: runs[0]?.packFindings, peerFindingsByRule: runs[0]?.byRule,
+        peerMaxRssBytes: median(runs.map((r) => r.maxRssBytes)),
+        oursWallMs: ours?.lintMs, oursErrors: ours?.errors, oursWarnings: ours?.warnings,
+        peerOverOurs: ours && wall ? round(wall / ours.lintMs, 2) : undefined,
+      };
+      peer.push(entry);
+      rows.push([clients, format, entry.runs, entry.peerWallMs ?? failure, entry.engineBuildMs, entry.validateMs, entry.oursWallMs, entry.peerOverOurs, entry.peerFindings, entry.oursErrors]);
+      log(`  ${clients} ${format}: peer ${entry.peerWallMs ?? failure} ms`);
+      if (entry.peerOverOurs !== undefined) target(`peer/ours wall at ${clients} clients (${format})`, entry.peerOverOurs, TARGETS.peerSpeedup, 'x', '>=');
+    }
+  }
+  log(table(rows));
+  results.peer = peer;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Lambda handlers
+
+const HANDLER_SCENARIO = {
+  'client-secret-writer': 'writer',
+  'client-verification': 'verification',
+  'client-secret-rotation': 'rotation',
+};
+
+async function benchHandlers() {
+  log('\n== 4. handlers: esbuild --bundle --minify --platform=node --target=node22 --external:@aws-sdk/*; cold start vs loopback stub ==');
+  const esbuild = require(require.resolve('esbuild', { paths: [ROOT] }));
+  const dir = path.join(WORK, 'bundles');
+  fs.mkdirSync(dir, { recursive: true });
+  const entries = fs.readdirSync(path.join(ROOT, 'src', 'secret')).filter((f) => f.endsWith('.lambda.ts')).sort();
+  const stub = await startStub();
+  const handlers = [];
+  try {
+    for (const entry of entries) {
+      const name = entry.replace(/\.lambda\.ts$/, '');
+      const bundles = {};
+      for (const [kind, external] of [['sdk-external', ['@aws-sdk/*']], ['sdk-bundled', []]]) {
+        const outfile = path.join(dir, `${name}.${kind}.js`);
+        esbuild.buildSync({
+          entryPoints: [path.join(ROOT, 'src', 'secret', entry)], outfile, bundle: true, minify: true, platform: 'node',
+          target: 'node22', format: 'cjs', external, logLevel: 'error', absWorkingDir: ROOT,
+        });
+        const bytes = fs.statSync(outfile).size;
+        bundles[kind] = { outfile, bytes, gzipBytes: zlib.gzipSync(fs.readFileSync(outfile)).length };
+      }
+      const scenario = HANDLER_SCENARIO[name];
+      const cold = {};
+      for (const kind of Object.keys(bundles)) {
+        const runs = [];
+        for (let run = 0; scenario && run < CONFIG.handlerRuns; run++) {
+          const child = runChild([path.join(CHILDREN, 'handler.js'), bundles[kind].outfile, scenario, stub.base], { env: stub.env, timeout: 60_000 });
+          const data = jsonLine(child, `handler ${name}`);
+          if (!data.ok) throw new Error(`handler ${name} failed: ${data.error}`);
+          runs.push({ ...data, wallMs: child.ms });
+        }
+        cold[kind] = runs.length ? {
+          runs: runs.length,
+          requireMs: round(median(runs.map((r) => r.requireMs))),
+          firstResponseMs: round(median(runs.map((r) => r.firstResponseMs))),
+          nodeBootMs: round(median(runs.map((r) => r.bootMs))),
+          wallMs: round(median(runs.map((r) => r.wallMs))),
+          allRequireMs: runs.map((r) => round(r.requireMs)),
+        } : undefined;
+      }
+      handlers.push({
+        handler: entry, scenario,
+        bytes: bundles['sdk-external'].bytes, gzipBytes: bundles['sdk-external'].gzipBytes,
+        withSdkBytes: bundles['sdk-bundled'].bytes, withSdkGzipBytes: bundles['sdk-bundled'].gzipBytes,
+        cold: cold['sdk-external'], coldWithSdkBundled: cold['sdk-bundled'],
+      });
+    }
+  } finally {
+    stub.child.kill();
+  }
+  log(table([['handler', 'KB', 'gzip KB', 'KB (SDK bundled)', 'require ms', '1st response ms', 'wall ms', 'require ms (SDK bundled)', '1st resp (SDK bundled)'],
+    ...handlers.map((h) => [h.handler, round(h.bytes / 1024), round(h.gzipBytes / 1024), round(h.withSdkBytes / 1024),
+      h.cold?.requireMs, h.cold?.firstResponseMs, h.cold?.wallMs, h.coldWithSdkBundled?.requireMs, h.coldWithSdkBundled?.firstResponseMs])]));
+  for (const h of handlers) {
+    target(`${h.handler} bundle size (SDK external)`, h.bytes / 1024, TARGETS.bundleBytes / 1024, ' KB');
+    target(`${h.handler} bundle size (SDK bundled)`, h.withSdkBytes / 1024, TARGETS.bundleWithSdkBytes / 1024, ' KB');
+    if (h.cold) target(`${h.handler} cold require (SDK external, loaded from node_modules)`, h.cold.requireMs, TARGETS.coldRequireMs, ' ms');
+    if (h.coldWithSdkBundled) target(`${h.handler} cold require (SDK bundled)`, h.coldWithSdkBundled.requireMs, TARGETS.coldRequireMs, ' ms');
+  }
+  results.handlers = handlers;
+}
+
+function startStub() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(CHILDREN, 'stub-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buffer = '';
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      if (!buffer.includes('\n')) return;
+      const { port } = JSON.parse(buffer.split('\n')[0]);
+      const base = `http://127.0.0.1:${port}`;
+      resolve({
+        child, base,
+        env: { AWS_ENDPOINT_URL: base, AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDBENCHMARK', AWS_SECRET_ACCESS_KEY: 'benchmark', AWS_SESSION_TOKEN: '' },
+      });
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`stub server exited with ${code}`)));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  fs.mkdirSync(WORK, { recursive: true });
+  log(`cdk-cognito-clients benchmarks: ${results.machine.cpus} x ${results.machine.model}, node ${results.machine.node}, ${results.machine.date}${QUICK ? ' (quick)' : ''}`);
+  const { dir: lib, how } = libraryDir();
+  results.library = how;
+  log(`library: ${how}`);
+
+  if (ONLY.includes('synth')) benchSynth(lib);
+  if (ONLY.includes('lint') || ONLY.includes('peer')) {
+    const sizes = [...new Set([...(ONLY.includes('lint') ? CONFIG.lintClients : []), ...(ONLY.includes('peer') ? CONFIG.peerClients : [])])];
+    results.templates = generateTemplates(sizes);
+  }
+  if (ONLY.includes('lint')) benchLint(lib, results.templates);
+  if (ONLY.includes('peer')) benchPeer();
+  if (ONLY.includes('handler')) await benchHandlers();
+
+  results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
+  results.durationSeconds = round((Date.now() - started) / 1000);
+  log('\n== targets ==');
+  log(table([['measurement', 'measured', 'target', 'result'],
+    ...results.targets.map((t) => [t.name, t.measured, t.target, t.pass === undefined ? 'n/a' : t.pass ? 'PASS' : 'MISS'])]));
+  // Only a full run replaces bench/results.json; smoke and partial runs stay in the scratch folder.
+  const partial = QUICK || argv.some((a) => a.startsWith('--only=') || a.startsWith('--lib='));
+  const out = partial ? path.join(WORK, 'results.partial.json') : path.join(__dirname, 'results.json');
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\nwrote ${path.relative(ROOT, out)} in ${results.durationSeconds} s total`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error.stack ?? error}\n`);
+  process.exitCode = 1;
+});
