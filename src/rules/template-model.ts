@@ -31,6 +31,8 @@ export interface ResourceServerFacts {
 export interface IdentityProviderFacts {
   readonly logicalId: string;
   readonly providerName: Maybe<string>;
+  /** Its raw `AttributeMapping` property. */
+  readonly attributeMapping: unknown;
 }
 
 /** What the template says about a user pool that it creates. */
@@ -66,6 +68,10 @@ const DOMAIN = 'AWS::Cognito::UserPoolDomain';
 export class TemplateModel implements IntrinsicResolver {
   public readonly resources: Readonly<Record<string, TemplateResource>>;
   public readonly region?: string;
+  /** True when an identity provider's pool cannot be read (it may belong to any pool of the template). */
+  public hasUnplacedIdentityProvider = false;
+  /** Raw `UserPoolId` values of domains whose pool cannot be read (UNKNOWN when a domain's properties are unreadable). */
+  public readonly unplacedDomainPoolIds: unknown[] = [];
   private readonly pools = new Map<string, PoolFacts>();
   private readonly refValues = new Map<string, string | Unknown>();
 
@@ -106,9 +112,17 @@ export class TemplateModel implements IntrinsicResolver {
       const type = resource?.Type;
       if (type !== RESOURCE_SERVER && type !== IDENTITY_PROVIDER && type !== DOMAIN) continue;
       const props = readObject(resource.Properties);
+      if (props === undefined) continue;
+      const pool = isKnown(props) ? this.poolOf(props.UserPoolId) : undefined;
+      if (!pool) {
+        // A literal pool id names a pool this template does not create; anything else might be any pool.
+        const userPoolId = isKnown(props) ? props.UserPoolId : UNKNOWN;
+        if (typeof userPoolId === 'string') continue;
+        if (type === IDENTITY_PROVIDER) this.hasUnplacedIdentityProvider = true;
+        if (type === DOMAIN) this.unplacedDomainPoolIds.push(userPoolId);
+        continue;
+      }
       if (!isKnown(props)) continue;
-      const pool = this.poolOf(props.UserPoolId);
-      if (!pool) continue;
       if (type === RESOURCE_SERVER) {
         pool.resourceServers.push({
           logicalId,
@@ -119,7 +133,7 @@ export class TemplateModel implements IntrinsicResolver {
           }),
         });
       } else if (type === IDENTITY_PROVIDER) {
-        pool.identityProviders.push({ logicalId, providerName: readString(props.ProviderName, this) });
+        pool.identityProviders.push({ logicalId, providerName: readString(props.ProviderName, this), attributeMapping: props.AttributeMapping });
       } else {
         pool.domainLogicalIds.push(logicalId);
       }

@@ -1,10 +1,7 @@
 import { defineRule } from '../rule';
-import { TemplateModel } from '../template-model';
 import { Severity } from '../types';
-import { isKnown, readObject } from '../values';
+import { isKnown } from '../values';
 import { knownItems } from './oauth';
-
-const IDENTITY_PROVIDER = 'AWS::Cognito::UserPoolIdentityProvider';
 
 // Measured: "The provider Google does not exist for User Pool us-east-1_..." (constraints C20, pf-cognito-supported-identity-providers-exists)
 export const clientIdentityProvidersExist = defineRule({
@@ -19,7 +16,7 @@ export const clientIdentityProvidersExist = defineRule({
     if (!pool) return [];
     const names = pool.identityProviders.map((provider) => provider.providerName);
     // A provider whose name or pool we cannot read could be the one a client names.
-    if (!names.every(isKnown) || hasUnplacedIdentityProvider(client.model)) return [];
+    if (!names.every(isKnown) || client.model.hasUnplacedIdentityProvider) return [];
     const defined = names.filter(isKnown);
     return knownItems(client.strings('SupportedIdentityProviders'))
       .filter(({ value }) => value !== 'COGNITO' && !defined.includes(value))
@@ -31,14 +28,3 @@ export const clientIdentityProvidersExist = defineRule({
       }));
   },
 });
-
-/** True when an identity provider of the template does not resolve to a pool, so it might belong to any of them. */
-function hasUnplacedIdentityProvider(model: TemplateModel): boolean {
-  return Object.values(model.resources).some((resource) => {
-    if (resource?.Type !== IDENTITY_PROVIDER) return false;
-    const props = readObject(resource.Properties);
-    if (!isKnown(props)) return true;
-    // A literal pool id names a pool this template does not create.
-    return typeof props.UserPoolId !== 'string' && model.poolOf(props.UserPoolId) === undefined;
-  });
-}

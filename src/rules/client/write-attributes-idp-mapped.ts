@@ -1,8 +1,6 @@
 import { defineRule, ResourceView } from '../rule';
 import { Severity, Violation } from '../types';
-import { intrinsicName, isKnown, readObject, readString } from '../values';
-
-const IDENTITY_PROVIDER = 'AWS::Cognito::UserPoolIdentityProvider';
+import { intrinsicName, isKnown, readObject } from '../values';
 
 // API reference, WriteAttributes: a client that offers IdP sign-in must be able to write every attribute mapped from
 // that IdP, or Cognito "throws an error when it tries to update the attribute" (constraints C36). Cognito does not
@@ -21,7 +19,7 @@ export const clientWriteAttributesIdpMapped = defineRule({
     if (!pool || !isKnown(writable) || !writable.every(isKnown)) return [];
     const violations: Violation[] = [];
     for (const provider of supportedProviders(client)) {
-      const mapping = readObject(provider.properties.AttributeMapping);
+      const mapping = readObject(provider.attributeMapping);
       if (!isKnown(mapping)) continue;
       // `username` maps to the user name, not to a writable attribute.
       const missing = Object.keys(mapping).filter((attribute) => attribute !== 'username' && !writable.includes(attribute));
@@ -40,7 +38,7 @@ export const clientWriteAttributesIdpMapped = defineRule({
 interface ProviderResource {
   readonly logicalId: string;
   readonly name: string;
-  readonly properties: Record<string, unknown>;
+  readonly attributeMapping: unknown;
 }
 
 /** Identity providers of the client's pool that SupportedIdentityProviders names (by literal name or by Ref). */
@@ -48,15 +46,11 @@ function supportedProviders(client: ResourceView): ProviderResource[] {
   const raw = client.properties.SupportedIdentityProviders;
   if (!Array.isArray(raw) || !client.pool) return [];
   const providers: ProviderResource[] = [];
-  for (const [logicalId, resource] of Object.entries(client.model.resources)) {
-    if (resource?.Type !== IDENTITY_PROVIDER) continue;
-    const properties = readObject(resource.Properties);
-    if (!isKnown(properties) || client.model.poolOf(properties.UserPoolId) !== client.pool) continue;
-    const name = readString(properties.ProviderName, client.model);
+  for (const { logicalId, providerName: name, attributeMapping } of client.pool.identityProviders) {
     const named = raw.some((item) =>
       (isKnown(name) && item === name)
       || (intrinsicName(item) === 'Ref' && (item as { Ref: unknown }).Ref === logicalId));
-    if (named) providers.push({ logicalId, name: isKnown(name) ? name : logicalId, properties });
+    if (named) providers.push({ logicalId, name: isKnown(name) ? name : logicalId, attributeMapping });
   }
   return providers;
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { TemplateModel } from '../template-model';
 import { Severity } from '../types';
-import { intrinsicName, readObject, UNKNOWN } from '../values';
+import { intrinsicName, UNKNOWN } from '../values';
 
 // Measured (pf-cognito-ui-customization-requires-domain): "There has to be an existing domain associated with this
 // user pool." when the template creates the pool and no UserPoolDomain for it.
@@ -26,12 +26,8 @@ export const uiCustomizationRequiresDomain = defineRule({
 
 /** A domain whose pool the model could not tell (its properties or UserPoolId are intrinsics) might be this pool's. */
 function mayHaveUnreadableDomain(model: TemplateModel, poolLogicalId: string): boolean {
-  return Object.values(model.resources).some((resource) => {
-    if (resource?.Type !== 'AWS::Cognito::UserPoolDomain') return false;
-    const props = readObject(resource.Properties);
-    if (props === undefined) return false;
-    if (props === UNKNOWN) return true;
-    const userPoolId = props.UserPoolId;
+  return model.unplacedDomainPoolIds.some((userPoolId) => {
+    if (userPoolId === UNKNOWN) return true;
     // Ref/GetAtt of a pool were already resolved by the model; other intrinsics (If, Select...) may hide this pool.
     const fn = intrinsicName(userPoolId);
     return fn !== undefined && fn !== 'Ref' && fn !== 'Fn::GetAtt' && JSON.stringify(userPoolId).includes(`"${poolLogicalId}"`);
