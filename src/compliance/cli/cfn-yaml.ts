@@ -1,4 +1,4 @@
-import { CollectionTag, isMap, isSeq, LineCounter, parseDocument, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+import { CollectionTag, isMap, isScalar, isSeq, LineCounter, parseDocument, ScalarTag, visit, YAMLMap, YAMLSeq } from 'yaml';
 
 /**
  * CloudFormation's YAML short forms (`!Ref X`, `!Sub ...`, `!If [...]`) as `yaml` custom tags, each one turned into
@@ -56,6 +56,24 @@ export class YamlSyntaxError extends Error {
   }
 }
 
+/** CloudFormation rejects a mapping with the same key twice; report the first repeat with its position. */
+function throwOnDuplicateKey(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): void {
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key === null ? null : String(pair.key);
+        if (seen.has(key)) {
+          const range = isScalar(pair.key) ? pair.key.range : undefined;
+          const pos = range ? lineCounter.linePos(range[0]) : undefined;
+          throw new YamlSyntaxError('Map keys must be unique', pos?.line, pos?.col);
+        }
+        seen.add(key);
+      }
+    },
+  });
+}
+
 /** How many alias expansions a document may cause; a few hundred is plenty for a real template. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -71,7 +89,9 @@ export function parseCloudFormationYaml(text: string): { data: unknown; resource
     // Warnings would go to process.emitWarning, i.e. stray lines on stderr.
     logLevel: 'error',
     prettyErrors: true,
-    uniqueKeys: true,
+    // yaml's own uniqueness check compares every key with every other (quadratic on a 10,000-resource map):
+    // duplicates are found below with one Set per map instead.
+    uniqueKeys: false,
   });
   const [first] = doc.errors;
   if (first) {
@@ -81,6 +101,7 @@ export function parseCloudFormationYaml(text: string): { data: unknown; resource
     const pos = first.linePos?.[0];
     throw new YamlSyntaxError(detail, pos?.line, pos?.col);
   }
+  throwOnDuplicateKey(doc, lineCounter);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -49,4 +49,10 @@ describe('CloudFormation short-form tags', () => {
     expect(() => parseCloudFormationYaml('Resources:\n  A:\n    Type: X\n  A:\n    Type: Y\n'))
       .toThrow(/^YAML parse error at line 4, column 3: Map keys must be unique$/);
   });
+
+  test('duplicate keys are found in nested maps too, while the same key in different maps is fine', () => {
+    expect(() => parseCloudFormationYaml('Resources:\n  A:\n    Type: X\n    Properties:\n      Name: a\n      Name: b\n'))
+      .toThrow(/^YAML parse error at line 6, column 7: Map keys must be unique$/);
+    expect(() => parseCloudFormationYaml('Resources:\n  A:\n    Type: X\n  B:\n    Type: X\n')).not.toThrow();
+  });
 });
