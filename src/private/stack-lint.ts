@@ -1,6 +1,7 @@
 import { Annotations, Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { cognitoFragment, isCognitoResource, logicalIdOf } from './stack-fragment';
+import { cognitoFragment } from './stack-fragment';
 import { ALL_RULES } from '../rules/catalogue';
 import { runRules } from '../rules/engine';
 import { formatFinding } from '../rules/messages';
@@ -100,19 +101,18 @@ export class StackLint {
     return byLogicalId;
   }
 
+  /** Resource servers and identity providers of the stack, read from their L1 properties (no full render). */
   private buildIndex(): StackCognitoIndex {
-    const rendered = cognitoFragment(this.stack).Resources as Record<string, { Type?: string; Properties?: Record<string, any> }>;
     const poolKey = (userPoolId: unknown) => JSON.stringify(this.stack.resolve(userPoolId));
     const resourceServers = new Map<string, CfnResource>();
     const identityProviders = new Map<string, CfnResource>();
-    for (const resource of this.stack.node.findAll()) {
-      if (!isCognitoResource(resource) || Stack.of(resource) !== this.stack) continue;
-      const body = rendered[logicalIdOf(resource)];
-      const props = body?.Properties ?? {};
-      if (body?.Type === 'AWS::Cognito::UserPoolResourceServer' && typeof props.Identifier === 'string') {
-        resourceServers.set(`${poolKey(props.UserPoolId)}|${props.Identifier}`, resource);
-      } else if (body?.Type === 'AWS::Cognito::UserPoolIdentityProvider' && typeof props.ProviderName === 'string') {
-        identityProviders.set(`${poolKey(props.UserPoolId)}|${props.ProviderName}`, resource);
+    for (const construct of this.stack.node.findAll()) {
+      if (construct instanceof cognito.CfnUserPoolResourceServer && Stack.of(construct) === this.stack) {
+        const identifier = this.stack.resolve(construct.identifier);
+        if (typeof identifier === 'string') resourceServers.set(`${poolKey(construct.userPoolId)}|${identifier}`, construct);
+      } else if (construct instanceof cognito.CfnUserPoolIdentityProvider && Stack.of(construct) === this.stack) {
+        const name = this.stack.resolve(construct.providerName);
+        if (typeof name === 'string') identityProviders.set(`${poolKey(construct.userPoolId)}|${name}`, construct);
       }
     }
     return { resourceServers, identityProviders, poolKey };
