@@ -99,6 +99,9 @@ for (const [name, external] of [['client-secret-writer', true], ['client-verific
   ].join(' ').trim());
 }
 
+// Benchmarks (not part of the tests): synth overhead, lint throughput, the peer, handler size and cold start, memory.
+project.addTask('bench', { description: 'Run the benchmarks; prints a table and writes bench/results.json', exec: 'node bench/run.js', receiveArgs: true });
+
 // Build and test the JavaScript package only: PyPI, Maven, NuGet and Go toolchains are not reachable here.
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
