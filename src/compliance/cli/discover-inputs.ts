@@ -39,7 +39,8 @@ function isSkippedDirectory(name: string): boolean {
  * that is a cloud assembly manifest (a version and artifacts). A web app's manifest.json does not make one.
  */
 export function isCloudAssembly(dir: string): boolean {
-  if (!existsSync(join(dir, 'manifest.json'))) return false;
+  // Only a regular file: reading a FIFO named manifest.json would block the walk forever.
+  if (!isRegularFile(join(dir, 'manifest.json'))) return false;
   if (existsSync(join(dir, 'cdk.out'))) return true;
   try {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -126,6 +127,14 @@ function listDir(dir: string): string[] {
     return readdirSync(dir).sort();
   } catch {
     return [];
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

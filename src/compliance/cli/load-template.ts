@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'fs';
+import { readFileSync, Stats, statSync } from 'fs';
 import { extname } from 'path';
 import { parseCloudFormationYaml } from './cfn-yaml';
 import { Template, templateShapeProblem } from './template-schema';
@@ -43,6 +43,8 @@ export function loadTemplate(path: string): LoadResult {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) return fail('unreadable', 'is a directory');
+    // Reading a FIFO blocks until someone writes to it, and a device such as /dev/zero never ends.
+    if (!stat.isFile()) return fail('unreadable', `is not a regular file (${specialFileKind(stat)})`);
     if (stat.size > MAX_FILE_BYTES) return fail('unreadable', `file is too large (${stat.size} bytes)`);
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
@@ -160,6 +162,13 @@ function depthExceeds(root: unknown, limit: number): boolean {
     for (const child of Object.values(value)) stack.push([child, depth + 1]);
   }
   return false;
+}
+
+function specialFileKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a file';
 }
 
 /** A file-system error in a few words (`no such file or directory`), without the syscall and path. */
