@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { discoverInputs } from './discover-inputs';
 import { CognitoClientLinter, Finding } from '../../rules';
 import { formatJson } from './formats/json';
+import { printable } from './formats/printable';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { loadTemplate } from './load-template';
@@ -61,7 +62,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     validateOptions(options);
     const report = lint(program.args, options, io.cwd);
 
-    for (const error of report.inputErrors) io.stderr.write(`${TOOL_NAME}: ${error.file}: ${error.problem}\n`);
+    // Parser messages may quote the file's bytes: escaped, so each input error stays one line.
+    for (const error of report.inputErrors) io.stderr.write(`${TOOL_NAME}: ${printable(error.file)}: ${printable(error.problem)}\n`);
     io.stdout.write(render(report, options, io));
     return exitCodeOf(report.summary, options.strict ?? false);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { Finding, Severity } from '../../../rules';
 import { LintReport, plural } from '../report';
+import { printable } from './printable';
 
 const ANSI = { red: 31, yellow: 33, bold: 1, dim: 2, green: 32 } as const;
 type Style = keyof typeof ANSI;
@@ -16,10 +17,12 @@ export function formatText(report: LintReport, options: { color: boolean; strict
   for (const file of report.files) {
     for (const [logicalId, findings] of byResource(file.findings)) {
       const line = file.resourceLines.get(logicalId);
-      out.push(`${paint('bold', line ? `${file.file}:${line}` : file.file)} ${paint('bold', logicalId)}`);
+      // File names, logical ids and messages come from the input: escaped, so each finding stays one honest line.
+      const name = printable(file.file);
+      out.push(`${paint('bold', line ? `${name}:${line}` : name)} ${paint('bold', printable(logicalId))}`);
       for (const finding of findings) {
         const severity = finding.severity === Severity.ERROR ? paint('red', 'error') : paint('yellow', 'warning');
-        out.push(`  ${severity} ${finding.ruleId}: ${finding.message}`);
+        out.push(`  ${severity} ${finding.ruleId}: ${printable(finding.message)}`);
         out.push(`    ${paint('dim', finding.docUrl)}`);
       }
       out.push('');
