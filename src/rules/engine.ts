@@ -15,12 +15,24 @@ export interface EngineOptions {
 }
 
 /**
+ * How deep the values of the Resources section may nest. Real templates stay under 20 levels; the readers and the
+ * shape checks recurse, and far deeper input would overflow the stack in the middle of some rule.
+ */
+export const MAX_RESOURCES_DEPTH = 500;
+
+/**
  * Runs every rule on every Cognito resource of a template and returns all findings, in template order and
- * then rule order (deterministic). Never throws on odd input: what it cannot read it does not judge.
+ * then rule order (deterministic). Does not throw on odd input: what it cannot read it does not judge.
+ * The one exception is a Resources section nested deeper than {@link MAX_RESOURCES_DEPTH} levels (or cyclic):
+ * that throws an error saying so, rather than a stack overflow or a silent pass.
  */
 export function runRules(rules: readonly Rule[], template: unknown, options: EngineOptions = {}): Finding[] {
   const resources = resourcesOf(template);
   if (!resources) return [];
+  const tooDeep = firstResourceDeeperThan(resources, MAX_RESOURCES_DEPTH);
+  if (tooDeep !== undefined) {
+    throw new Error(`resource ${tooDeep} nests values deeper than ${MAX_RESOURCES_DEPTH} levels (or in a cycle); the template was not linted`);
+  }
   const model = new TemplateModel(resources, { region: options.region });
   const disabled = new Set(options.disabledRules ?? []);
   const byType = new Map<string, Rule[]>();
@@ -81,4 +93,22 @@ function dependsOnOf(resource: TemplateResource): string[] {
   const dependsOn = resource.DependsOn;
   if (typeof dependsOn === 'string') return [dependsOn];
   return Array.isArray(dependsOn) ? dependsOn.filter((d): d is string => typeof d === 'string') : [];
+}
+
+/** Logical id of the first resource whose value nests deeper than `limit`; iterative, so it cannot overflow itself. */
+function firstResourceDeeperThan(resources: Record<string, unknown>, limit: number): string | undefined {
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    // The deepest level each object was reached at: shared subtrees are walked again only when reached deeper.
+    const reached = new Map<object, number>();
+    const stack: Array<[unknown, number]> = [[resource, 0]];
+    while (stack.length > 0) {
+      const [value, depth] = stack.pop()!;
+      if (value === null || typeof value !== 'object') continue;
+      if (depth >= limit) return logicalId;
+      if ((reached.get(value) ?? -1) >= depth) continue;
+      reached.set(value, depth);
+      for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    }
+  }
+  return undefined;
 }
