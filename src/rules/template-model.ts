@@ -70,6 +70,8 @@ export class TemplateModel implements IntrinsicResolver {
   public readonly region?: string;
   /** True when an identity provider's pool cannot be read (it may belong to any pool of the template). */
   public hasUnplacedIdentityProvider = false;
+  /** True when a resource server's pool cannot be read (it may define scopes for any pool of the template). */
+  public hasUnplacedResourceServer = false;
   /** Raw `UserPoolId` values of domains whose pool cannot be read (UNKNOWN when a domain's properties are unreadable). */
   public readonly unplacedDomainPoolIds: unknown[] = [];
   private readonly pools = new Map<string, PoolFacts>();
@@ -119,6 +121,7 @@ export class TemplateModel implements IntrinsicResolver {
         const userPoolId = isKnown(props) ? props.UserPoolId : UNKNOWN;
         if (typeof userPoolId === 'string') continue;
         if (type === IDENTITY_PROVIDER) this.hasUnplacedIdentityProvider = true;
+        if (type === RESOURCE_SERVER) this.hasUnplacedResourceServer = true;
         if (type === DOMAIN) this.unplacedDomainPoolIds.push(userPoolId);
         continue;
       }

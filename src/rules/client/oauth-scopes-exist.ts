@@ -18,8 +18,11 @@ export const clientOAuthScopesExist = defineRule({
     // One resource server we cannot read could define any scope: then only certain misses are reported.
     const servers = pool.resourceServers;
     const violations: Violation[] = [];
+    // A resource server whose pool we cannot read (UserPoolId from Fn::If, a parameter...) may be this pool's.
+    const mayHaveUnreadableServer = client.model.hasUnplacedResourceServer;
     scopes.forEach((scope, index) => {
       if (!isKnown(scope) || isStandardScope(scope)) return;
+      if (mayHaveUnreadableServer && splitCustomScope(scope)) return;
       const parts = splitCustomScope(scope);
       const candidates = servers.filter((s) => !isKnown(s.identifier) || (parts && scope.startsWith(`${s.identifier}/`)));
       const defined = candidates.some((server) => {
