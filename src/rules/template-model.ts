@@ -68,9 +68,9 @@ const DOMAIN = 'AWS::Cognito::UserPoolDomain';
 export class TemplateModel implements IntrinsicResolver {
   public readonly resources: Readonly<Record<string, TemplateResource>>;
   public readonly region?: string;
-  /** True when an identity provider's pool cannot be read (it may belong to any pool of the template). */
+  /** True when an identity provider's pool cannot be read and may be a pool of the template. */
   public hasUnplacedIdentityProvider = false;
-  /** True when a resource server's pool cannot be read (it may define scopes for any pool of the template). */
+  /** True when a resource server's pool cannot be read and may be a pool of the template (so may define its scopes). */
   public hasUnplacedResourceServer = false;
   /** Raw `UserPoolId` values of domains whose pool cannot be read (UNKNOWN when a domain's properties are unreadable). */
   public readonly unplacedDomainPoolIds: unknown[] = [];
@@ -98,6 +98,13 @@ export class TemplateModel implements IntrinsicResolver {
     return logicalId === undefined ? undefined : this.pools.get(logicalId);
   }
 
+  /** True when `value` names the logical id of a pool the template creates anywhere inside it. */
+  private mentionsCreatedPool(value: unknown): boolean {
+    if (value === null || typeof value !== 'object') return false;
+    const text = JSON.stringify(value);
+    return [...this.pools.keys()].some((id) => text.includes(`"${id}"`) || text.includes(`"${id}.`) || text.includes('${' + id));
+  }
+
   private index() {
     const entries = Object.entries(this.resources);
     for (const [logicalId, resource] of entries) {
@@ -117,9 +124,11 @@ export class TemplateModel implements IntrinsicResolver {
       if (props === undefined) continue;
       const pool = isKnown(props) ? this.poolOf(props.UserPoolId) : undefined;
       if (!pool) {
-        // A literal pool id names a pool this template does not create; anything else might be any pool.
+        // A literal pool id, a parameter or an import names a pool this template does not create (a created pool's id
+        // is unknown before the stack runs, and a stack cannot import its own exports). Only unreadable properties, or
+        // an intrinsic that mentions a created pool (Fn::If, Fn::Select...), may hide one of this template's pools.
         const userPoolId = isKnown(props) ? props.UserPoolId : UNKNOWN;
-        if (typeof userPoolId === 'string') continue;
+        if (userPoolId !== UNKNOWN && !this.mentionsCreatedPool(userPoolId)) continue;
         if (type === IDENTITY_PROVIDER) this.hasUnplacedIdentityProvider = true;
         if (type === RESOURCE_SERVER) this.hasUnplacedResourceServer = true;
         if (type === DOMAIN) this.unplacedDomainPoolIds.push(userPoolId);

@@ -1,9 +1,11 @@
 import { findingsOf, templateWith } from '../rules/helpers';
 
-// Regression, found by the engine fuzzing (a value unknown until deploy must never add an error): a resource server
-// whose UserPoolId the linter cannot read (Fn::If, a parameter, an import) was treated as belonging to no pool of the
-// template, so a client of the pool asking for its scope got a client-oauth-scopes-exist ERROR. Like an unplaced
-// identity provider, such a server may be the pool's, so custom scopes cannot be judged.
+// Regressions found by the engine fuzzing.
+// 1. A value unknown until deploy must never add an error: a resource server whose UserPoolId hides this pool
+//    (Fn::If, Fn::Select) was treated as belonging to no pool, so a client asking for its scope got a
+//    client-oauth-scopes-exist ERROR. Such a server may be the pool's, so custom scopes cannot be judged.
+// 2. Unrelated resources must change nothing: an identity provider on an imported pool or a parameter silenced
+//    client-identity-providers-exist for every pool of the template, though it cannot be one of them.
 
 const RULE = 'client-oauth-scopes-exist';
 
@@ -22,10 +24,38 @@ function template(serverPoolId: unknown, scopes: string[]) {
 
 test.each([
   ['Fn::If between this pool and a parameter', { 'Fn::If': ['IsProd', { Ref: 'Pool' }, { Ref: 'SharedPoolId' }] }],
-  ['a parameter', { Ref: 'SomeParameter' }],
-  ['an import', { 'Fn::ImportValue': 'pool-id' }],
+  ['Fn::Select over this pool', { 'Fn::Select': [0, [{ 'Fn::GetAtt': ['Pool', 'UserPoolId'] }]] }],
 ])('a resource server of the pool behind %s may define any scope: silent', (_name, serverPoolId) => {
   expect(findingsOf(RULE, template(serverPoolId, ['api/read', 'api/write']))).toEqual([]);
+});
+
+test('a resource server with unreadable Properties may be any pool\'s: silent', () => {
+  const t = template({ Ref: 'Pool' }, ['api/read']);
+  (t.Resources.Api as { Properties: unknown }).Properties = { 'Fn::If': ['IsProd', {}, {}] };
+
+  expect(findingsOf(RULE, t)).toEqual([]);
+});
+
+// A parameter or an import cannot hold the id of a pool this stack creates: those servers are another pool's, and
+// adding them must not change the findings on this pool (the fuzz property "unrelated resources change nothing").
+test.each([
+  ['a parameter', { Ref: 'SomeParameter' }],
+  ['an import', { 'Fn::ImportValue': 'pool-id' }],
+])('a resource server on %s is another pool\'s: the missing scope is still an error', (_name, serverPoolId) => {
+  expect(findingsOf(RULE, template(serverPoolId, ['api/read']))).toEqual([
+    expect.objectContaining({ severity: 'error', property: 'AllowedOAuthScopes[0]' }),
+  ]);
+});
+
+test('likewise an identity provider on an imported pool does not silence client-identity-providers-exist', () => {
+  const t = templateWith({
+    Idp: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' }, ProviderName: 'Google', ProviderType: 'Google' } },
+    Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' }, SupportedIdentityProviders: ['COGNITO', 'Google'] } },
+  });
+
+  expect(findingsOf('client-identity-providers-exist', t)).toEqual([
+    expect.objectContaining({ severity: 'error', property: 'SupportedIdentityProviders[1]' }),
+  ]);
 });
 
 test('a scope that is not of the form <identifier>/<name> is still an error: no server can define it', () => {
