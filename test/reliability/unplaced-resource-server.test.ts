@@ -70,3 +70,15 @@ test('a resource server placed on a literal pool id is another pool: the missing
   expect(findings).toEqual([expect.objectContaining({ severity: 'error', property: 'AllowedOAuthScopes[0]' })]);
   expect(findings[0].message).toContain('no resource server of user pool Pool defines it (defined: none)');
 });
+
+// 3. A server of the pool with an unreadable Identifier silenced every non-standard scope, even `read` or `` that no
+//    server can define; an unplaced server did not. Both now judge such scopes the same way: always an error.
+test.each([
+  ['a server of the pool with an unknown Identifier', { Ref: 'Pool' }, { Ref: 'IdentifierParameter' }],
+  ['a server that may be the pool\'s', { 'Fn::If': ['IsProd', { Ref: 'Pool' }, { Ref: 'P' }] }, 'api'],
+])('%s cannot define a scope without <identifier>/: still an error', (_name, serverPoolId, identifier) => {
+  const t = template(serverPoolId, ['read', 'api/read']);
+  (t.Resources.Api as { Properties: Record<string, unknown> }).Properties.Identifier = identifier;
+
+  expect(findingsOf(RULE, t)).toEqual([expect.objectContaining({ severity: 'error', property: 'AllowedOAuthScopes[0]' })]);
+});

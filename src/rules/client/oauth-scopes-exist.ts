@@ -24,7 +24,8 @@ export const clientOAuthScopesExist = defineRule({
       if (!isKnown(scope) || isStandardScope(scope)) return;
       if (mayHaveUnreadableServer && splitCustomScope(scope)) return;
       const parts = splitCustomScope(scope);
-      const candidates = servers.filter((s) => !isKnown(s.identifier) || (parts && scope.startsWith(`${s.identifier}/`)));
+      // A scope not of the form <identifier>/<name> cannot be defined by any server, readable or not.
+      const candidates = parts ? servers.filter((s) => !isKnown(s.identifier) || scope.startsWith(`${s.identifier}/`)) : [];
       const defined = candidates.some((server) => {
         if (!isKnown(server.identifier) || !isKnown(server.scopeNames)) return true;
         const scopeName = scope.slice(server.identifier.length + 1);
