@@ -24,7 +24,7 @@ export const clientPasswordAuthFlows = defineRule({
     if (!isKnown(flows)) return [];
     const violations: Violation[] = [];
     flows.forEach((flow, index) => {
-      if (!isKnown(flow) || !(flow in PASSWORD_FLOWS)) return;
+      if (!isKnown(flow) || !Object.hasOwn(PASSWORD_FLOWS, flow)) return;
       violations.push({
         property: `ExplicitAuthFlows[${index}]`,
         value: flow,

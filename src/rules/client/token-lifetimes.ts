@@ -90,7 +90,7 @@ export function lifetimeOf(client: ResourceView, kind: TokenKind): TokenLifetime
   const raw = client.number(limits.property);
   const unit = unitOf(client, kind);
   if (raw === undefined) return { kind, raw, unit, seconds: limits.defaultSeconds };
-  if (!isKnown(raw) || !isKnown(unit) || !(unit in TIME_UNITS)) return { kind, raw, unit, seconds: UNKNOWN };
+  if (!isKnown(raw) || !isKnown(unit) || !Object.hasOwn(TIME_UNITS, unit)) return { kind, raw, unit, seconds: UNKNOWN };
   return { kind, raw, unit, seconds: raw * TIME_UNITS[unit] };
 }
 

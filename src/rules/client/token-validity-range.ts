@@ -29,7 +29,7 @@ export const clientTokenValidityRange = defineRule({
         continue;
       }
       const unit = unitOf(client, kind);
-      if (!isKnown(unit) || !(unit in TIME_UNITS)) continue;
+      if (!isKnown(unit) || !Object.hasOwn(TIME_UNITS, unit)) continue;
       const seconds = raw * TIME_UNITS[unit];
       if (seconds >= limits.minSeconds && seconds <= limits.maxSeconds) continue;
       const units = client.object('TokenValidityUnits');

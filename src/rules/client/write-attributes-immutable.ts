@@ -21,7 +21,7 @@ export const clientWriteAttributesImmutable = defineRule({
     if (!isKnown(names)) return [];
     const violations: Violation[] = [];
     names.forEach((name, index) => {
-      if (!isKnown(name) || !(name in WHY)) return;
+      if (!isKnown(name) || !Object.hasOwn(WHY, name)) return;
       violations.push({
         property: `WriteAttributes[${index}]`,
         value: name,
