@@ -101,6 +101,15 @@ export function parseCloudFormationYaml(text: string): { data: unknown; resource
     const pos = first.linePos?.[0];
     throw new YamlSyntaxError(detail, pos?.line, pos?.col);
   }
+  // yaml keeps an unknown tag's value as if untagged: `!Foo http://x` would be linted as the string http://x.
+  // CloudFormation has no such function, so the template is refused here rather than judged wrongly.
+  const unknownTag = doc.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  if (unknownTag) {
+    const tag = /Unresolved tag: (\S+)/.exec(unknownTag.message)?.[1] ?? 'tag';
+    const pos = unknownTag.linePos?.[0];
+    throw new YamlSyntaxError(`unknown tag ${tag} (CloudFormation's short forms are !Ref, !Sub, !GetAtt, !If and the other Fn:: names)`, pos?.line, pos?.col);
+  }
+
   throwOnDuplicateKey(doc, lineCounter);
   let data: unknown;
   try {
