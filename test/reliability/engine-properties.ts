@@ -301,7 +301,7 @@ const unrelatedResources: fc.Arbitrary<Resources> = fc.array(fc.oneof(
       return;
     }
     // Cognito resources go to the extra pool or to pools this template does not create; never to Pool or OtherPool.
-    const props = r.Properties !== null && typeof r.Properties === 'object' && !Array.isArray(r.Properties) ? r.Properties : {};
+    const props = r.Properties !== null && typeof r.Properties === 'object' && !Array.isArray(r.Properties) ? r.Properties as Record<string, unknown> : {};
     const userPoolId = [{ Ref: 'ExtraPool' }, 'eu-west-1_Imported1', { 'Fn::ImportValue': 'imported-pool' }][i % 3];
     // Their own references point at the extra pool, never at the generated resources.
     extra[`Extra${i}`] = { Type: r.Type, Properties: { ...withoutReferences(props), UserPoolId: userPoolId } };

@@ -31,7 +31,7 @@ test.each([
 
 test('a resource server with unreadable Properties may be any pool\'s: silent', () => {
   const t = template({ Ref: 'Pool' }, ['api/read']);
-  (t.Resources.Api as { Properties: unknown }).Properties = { 'Fn::If': ['IsProd', {}, {}] };
+  (t.Resources as Record<string, { Properties: unknown }>).Api.Properties = { 'Fn::If': ['IsProd', {}, {}] };
 
   expect(findingsOf(RULE, t)).toEqual([]);
 });
@@ -78,7 +78,7 @@ test.each([
   ['a server that may be the pool\'s', { 'Fn::If': ['IsProd', { Ref: 'Pool' }, { Ref: 'P' }] }, 'api'],
 ])('%s cannot define a scope without <identifier>/: still an error', (_name, serverPoolId, identifier) => {
   const t = template(serverPoolId, ['read', 'api/read']);
-  (t.Resources.Api as { Properties: Record<string, unknown> }).Properties.Identifier = identifier;
+  (t.Resources as Record<string, { Properties: Record<string, unknown> }>).Api.Properties.Identifier = identifier;
 
   expect(findingsOf(RULE, t)).toEqual([expect.objectContaining({ severity: 'error', property: 'AllowedOAuthScopes[0]' })]);
 });
