@@ -48,6 +48,9 @@ const m2mPropsArb = fc.record({
   userPoolClientName: optional(fc.constantFrom(...NAMES)),
 });
 
+type SpaProps = typeof spaPropsArb extends fc.Arbitrary<infer T> ? T : never;
+type M2MProps = typeof m2mPropsArb extends fc.Arbitrary<infer T> ? T : never;
+
 function poolStack() {
   const app = new App();
   const stack = new Stack(app, 'Stack', { env: { region: 'us-east-1' } });
@@ -90,10 +93,10 @@ function verdicts(build: (stack: Stack, userPool: cognito.IUserPool) => void): {
 }
 
 test.each([
-  ['PublicSpaClient', spaPropsArb, (props: fc.RecordValue<typeof spaPropsArb>) => (stack: Stack, userPool: cognito.IUserPool) => {
+  ['PublicSpaClient', spaPropsArb, (props: SpaProps) => (stack: Stack, userPool: cognito.IUserPool) => {
     new PublicSpaClient(stack, 'Client', { ...props, userPool });
   }],
-  ['M2MClient', m2mPropsArb, (props: fc.RecordValue<typeof m2mPropsArb>) => (stack: Stack, userPool: cognito.IUserPool) => {
+  ['M2MClient', m2mPropsArb, (props: M2MProps) => (stack: Stack, userPool: cognito.IUserPool) => {
     new M2MClient(stack, 'Client', { ...props, userPool });
   }],
 ] as Array<[string, fc.Arbitrary<any>, (props: any) => (stack: Stack, userPool: cognito.IUserPool) => void]>)(
