@@ -1,7 +1,7 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as fc from 'fast-check';
-import { CognitoClientLinter, M2MClient, PublicSpaClient } from '../../src';
+import { CognitoClientLinter, M2MClient, M2MClientProps, PublicSpaClient, PublicSpaClientProps } from '../../src';
 
 // Issue 8, constructs vs CLI: for random PublicSpaClient and M2MClient props, the verdict at synth time (the rule ids
 // the synth error names) equals the linter's verdict on the same template synthesized without validation (its error
@@ -94,10 +94,10 @@ function verdicts(build: (stack: Stack, userPool: cognito.IUserPool) => void): {
 
 test.each([
   ['PublicSpaClient', spaPropsArb, (props: SpaProps) => (stack: Stack, userPool: cognito.IUserPool) => {
-    new PublicSpaClient(stack, 'Client', { ...props, userPool });
+    new PublicSpaClient(stack, 'Client', { ...props, userPool } as PublicSpaClientProps);
   }],
   ['M2MClient', m2mPropsArb, (props: M2MProps) => (stack: Stack, userPool: cognito.IUserPool) => {
-    new M2MClient(stack, 'Client', { ...props, userPool });
+    new M2MClient(stack, 'Client', { ...props, userPool } as M2MClientProps);
   }],
 ] as Array<[string, fc.Arbitrary<any>, (props: any) => (stack: Stack, userPool: cognito.IUserPool) => void]>)(
   'random %s props: the synth-time verdict and the linter agree',
