@@ -192,8 +192,26 @@ export class HostedDomain extends Resource implements cognito.IUserPoolDomain {
 function encodeQuery(pairs: Array<[string, string | undefined]>): string {
   return pairs
     .filter((pair): pair is [string, string] => pair[1] !== undefined)
-    .map(([key, value]) => `${key}=${Token.isUnresolved(value) ? value : encodeURIComponent(value)}`)
+    .map(([key, value]) => `${key}=${encodeAroundTokens(value)}`)
     .join('&');
+}
+
+/** A CDK string token's placeholder, e.g. `${Token[TOKEN.123]}`. */
+const STRING_TOKEN = /\$\{Token\[[^\]]*\]\}/g;
+
+/**
+ * Percent-encodes the literal text of a value and keeps its token placeholders: a value that mixes both
+ * (`${region}&redirect_uri=...`) must not smuggle `&`, `#` or spaces into the URL unencoded.
+ */
+function encodeAroundTokens(value: string): string {
+  if (!Token.isUnresolved(value)) return encodeURIComponent(value);
+  let encoded = '';
+  let literalStart = 0;
+  for (const match of value.matchAll(STRING_TOKEN)) {
+    encoded += encodeURIComponent(value.slice(literalStart, match.index)) + match[0];
+    literalStart = match.index! + match[0].length;
+  }
+  return encoded + encodeURIComponent(value.slice(literalStart));
 }
 
 /**
