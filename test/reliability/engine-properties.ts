@@ -92,18 +92,18 @@ const poolRef = fc.oneof(
 );
 
 /** Properties of a type: any subset of its real names with plausible or hostile values, plus misspelt names. */
-function propertiesOf(shape: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
-  Object.keys(shape).forEach((name) => REAL_NAMES.add(name));
+function propertiesOf(type: string, shape: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
+  REAL_NAMES.set(type, new Set(Object.keys(shape)));
   return fc.record(
     { ...shape, Unknwon: anyValue, clientName: stringish },
     { requiredKeys: [] },
   ).map((props) => props as Record<string, unknown>);
 }
 
-/** Property names CloudFormation knows, per the shapes below (the others are deliberate misspellings). */
-const REAL_NAMES = new Set<string>();
+/** Property names CloudFormation knows per type, from the shapes below (the others are deliberate misspellings). */
+const REAL_NAMES = new Map<string, ReadonlySet<string>>([['AWS::Cognito::UserPool', new Set(['UserPoolTier', 'Schema'])]]);
 
-const clientProperties = propertiesOf({
+const clientProperties = propertiesOf(CLIENT, {
   UserPoolId: poolRef,
   ClientName: stringish,
   GenerateSecret: booleanish,
@@ -132,7 +132,7 @@ const clientProperties = propertiesOf({
   ),
 });
 
-const domainProperties = propertiesOf({
+const domainProperties = propertiesOf(DOMAIN, {
   UserPoolId: poolRef,
   Domain: stringish,
   CustomDomainConfig: fc.oneof(fc.record({ CertificateArn: stringish }, { requiredKeys: [] }), anyValue),
@@ -140,7 +140,7 @@ const domainProperties = propertiesOf({
 });
 
 const scope = fc.oneof(fc.record({ ScopeName: stringish, ScopeDescription: stringish }, { requiredKeys: [] }), anyValue);
-const resourceServerProperties = propertiesOf({
+const resourceServerProperties = propertiesOf(RESOURCE_SERVER, {
   UserPoolId: poolRef,
   Identifier: stringish,
   Name: stringish,
@@ -261,7 +261,7 @@ export const unknownValuesNeverError = fc.property(
     if (names.length === 0) return;
     const property = names[pickProperty % names.length];
     // A misspelt name is an error whatever its value; null (read as absent) would become present.
-    if (!REAL_NAMES.has(property)) return;
+    if (!REAL_NAMES.get((target as { Type?: string }).Type ?? '')?.has(property)) return;
 
     const before = new Set(lint({ Resources: resources }, region).filter((f) => f.severity === 'error').map(errorKey));
     const replaced = structuredClone(resources) as Record<string, { Properties: Record<string, unknown> }>;
