@@ -102,6 +102,9 @@ for (const [name, external] of [['client-secret-writer', true], ['client-verific
 // Benchmarks (not part of the tests): synth overhead, lint throughput, the peer, handler size and cold start, memory.
 project.addTask('bench', { description: 'Run the benchmarks; prints a table and writes bench/results.json', exec: 'node bench/run.js', receiveArgs: true });
 
+// The long fuzz run (20,000 cases per property; FUZZ_RUNS and FUZZ_SEED to change or replay); CI runs a short one.
+project.addTask('fuzz', { description: 'Long property-based fuzz run of the rule engine', exec: 'node -r ts-node/register/transpile-only test/reliability/fuzz-long.ts' });
+
 // Build and test the JavaScript package only: PyPI, Maven, NuGet and Go toolchains are not reachable here.
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);

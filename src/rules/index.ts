@@ -38,7 +38,11 @@ export interface RuleInfo {
  * const findings = CognitoClientLinter.lintTemplate(JSON.parse(fs.readFileSync('cdk.out/App.template.json', 'utf8')));
  */
 export class CognitoClientLinter {
-  /** Every finding on the Cognito user pool clients, domains and resource servers of `template`. */
+  /**
+   * Every finding on the Cognito user pool clients, domains and resource servers of `template`, in template order.
+   * Values that cannot be known before deploy (parameters, imports, attributes, conditions) never give an error.
+   * Throws only when the Resources section nests deeper than 500 levels or is cyclic (such a template was not linted).
+   */
   public static lintTemplate(template: any, options: LintOptions = {}): Finding[] {
     return runRules(ALL_RULES, template, options);
   }
