@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { Severity } from '../types';
-import { CLIENT_CREDENTIALS, knownItems, oauthEnabled } from './oauth';
+import { clientCredentialsScopes } from './oauth';
 import { ADMIN_SCOPE } from './scopes';
 
 /**
@@ -18,9 +18,7 @@ export const clientCredentialsOnlyCustomScopes = defineRule({
   docUrl: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-AllowedOAuthScopes',
   constraints: ['C07'],
   check: (client) => {
-    if (!oauthEnabled(client)) return [];
-    if (!knownItems(client.strings('AllowedOAuthFlows')).some(({ value }) => value === CLIENT_CREDENTIALS)) return [];
-    return knownItems(client.strings('AllowedOAuthScopes'))
+    return clientCredentialsScopes(client)
       .filter(({ value }) => UNCONFIRMED_SCOPES.includes(value))
       .map(({ value, index }) => ({
         property: `AllowedOAuthScopes[${index}]`,

@@ -50,3 +50,10 @@ export function machineOnly(client: ResourceView): boolean {
   return fullyKnown(flows) && flows.length > 0 && flows.every((f) => f === CLIENT_CREDENTIALS)
     && fullyKnown(authFlows) && authFlows.every((f) => f === 'ALLOW_REFRESH_TOKEN_AUTH');
 }
+
+/** The known AllowedOAuthScopes of a client that uses client_credentials with OAuth on; empty for any other client. */
+export function clientCredentialsScopes(client: ResourceView): KnownItem[] {
+  if (!oauthEnabled(client)) return [];
+  if (!knownItems(client.strings('AllowedOAuthFlows')).some(({ value }) => value === CLIENT_CREDENTIALS)) return [];
+  return knownItems(client.strings('AllowedOAuthScopes'));
+}
