@@ -59,7 +59,7 @@ class IdentityStack extends Stack {
       LogoutUrl: domain.logoutUrl(web, { logoutUri: 'https://orders.example.com/' }),
       WebAppClientId: web.userPoolClientId,
       ReportingClientId: reporting.userPoolClientId,
-      ReportingSecretArn: reporting.secret.secret.secretArn,
+      ReportingSecretArn: reporting.secret.writtenSecretArn,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }
