@@ -18,12 +18,12 @@ export interface StringLimits {
  */
 export function checkStringLimits(property: string, value: Maybe<string>, limits: StringLimits, fix: string): Violation[] {
   if (!isKnown(value)) return [];
-  const length = [...value].length;
-  if (limits.minLength !== undefined && length < limits.minLength) {
+  // Fast paths: fewer UTF-16 units than the maximum means fewer code points; twice the minimum in units means enough.
+  if (limits.minLength !== undefined && value.length < 2 * limits.minLength && codePoints(value) < limits.minLength) {
     return [{ property, value, because: `it must have at least ${limits.minLength} character(s)`, fix }];
   }
-  if (limits.maxLength !== undefined && length > limits.maxLength) {
-    return [{ property, value, because: `it has ${length} characters and the maximum is ${limits.maxLength}`, fix }];
+  if (limits.maxLength !== undefined && value.length > limits.maxLength && codePoints(value) > limits.maxLength) {
+    return [{ property, value, because: `it has ${codePoints(value)} characters and the maximum is ${limits.maxLength}`, fix }];
   }
   if (limits.allowed && !limits.allowed.includes(value)) {
     return [{ property, value, because: `it must be one of ${limits.allowed.join(', ')}`, fix }];
@@ -33,6 +33,20 @@ export function checkStringLimits(property: string, value: Maybe<string>, limits
     return [{ property, value, because: `it must consist of ${what} only`, fix }];
   }
   return [];
+}
+
+/** Length in Unicode code points, as the service counts (a surrogate pair is one character). */
+function codePoints(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
 }
 
 /** Checks every known item of a list; the property path of each finding carries its index. */

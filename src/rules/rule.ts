@@ -10,6 +10,8 @@ import { Maybe, readBoolean, readNumber, readObject, readString, readStringList,
 export class ResourceView {
   /** The pool the resource belongs to, when the template creates it; undefined means cross-resource rules cannot tell. */
   public readonly pool: PoolFacts | undefined;
+  /** Values derived from the properties, shared by the rules that need them (each rule reads the same few lists). */
+  private readonly derived = new Map<string, unknown>();
 
   constructor(
     public readonly logicalId: string,
@@ -42,8 +44,17 @@ export class ResourceView {
     return readNumber(this.properties[property]);
   }
 
+  /** A list of strings; the result is shared between rules and must not be modified. */
   public strings(property: string): Maybe<Array<string | Unknown>> {
-    return readStringList(this.properties[property], this.model);
+    return this.memo(`strings:${property}`, () => readStringList(this.properties[property], this.model));
+  }
+
+  /** Computes a value derived from the properties once per resource; `key` names it for every rule that asks. */
+  public memo<T>(key: string, compute: () => T): T {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = compute();
+    this.derived.set(key, value);
+    return value;
   }
 
   public object(property: string): Maybe<Record<string, unknown>> {

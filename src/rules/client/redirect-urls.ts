@@ -37,9 +37,9 @@ export interface RedirectUrl {
  * limits are reported by `client-redirect-urls-format` alone, so the other URL rules skip them.
  */
 export function redirectUrls(client: ResourceView, lists: readonly string[] = REDIRECT_URL_PROPERTIES): RedirectUrl[] {
-  return lists.flatMap((list) => knownItems(client.strings(list))
+  return lists.flatMap((list) => client.memo(`redirectUrls:${list}`, () => knownItems(client.strings(list))
     .filter(({ value }) => isWellFormed(value))
-    .map(({ value, index }) => ({ property: `${list}[${index}]`, list, text: value, url: parseUrl(value) })));
+    .map(({ value, index }) => ({ property: `${list}[${index}]`, list, text: value, url: parseUrl(value) }))));
 }
 
 /** True when the text respects the documented length and character limits of a redirect URL. */
