@@ -1,9 +1,8 @@
-import { Annotations, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { decideForNode, refusalMessage } from './acknowledgements';
 import { CognitoComplianceOptions, failsBuild, ResolvedOptions, resolveOptions } from './options';
-import { cognitoFragment, isCognitoResource, logicalIdOf } from '../private/stack-fragment';
-import { CognitoClientLinter } from '../rules';
+import { isCognitoResource, lintStackFragment, logicalIdOf } from '../private/stack-fragment';
 import { formatFinding } from '../rules/messages';
 import { Finding } from '../rules/types';
 
@@ -51,16 +50,8 @@ export class CognitoClientAspect implements IAspect {
   }
 
   private lintStack(stack: Stack): StackLint {
-    const template = cognitoFragment(stack);
-    const findings = CognitoClientLinter.lintTemplate(template, {
-      region: Token.isUnresolved(stack.region) ? undefined : stack.region,
-      disabledRules: this.options.disabledRules,
-    });
-    const byLogicalId = new Map<string, Finding[]>();
-    for (const finding of findings) {
-      byLogicalId.set(finding.logicalId, [...(byLogicalId.get(finding.logicalId) ?? []), finding]);
-    }
-    return { logicalIds: new Set(Object.keys(template.Resources)), findings: byLogicalId };
+    const { logicalIds, byLogicalId } = lintStackFragment(stack, this.options.disabledRules);
+    return { logicalIds, findings: byLogicalId };
   }
 
   private report(node: CfnResource, finding: Finding): void {

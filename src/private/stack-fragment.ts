@@ -8,9 +8,12 @@ import {
   IResolveContext,
   Reference,
   Stack,
+  Token,
   Tokenization,
 } from 'aws-cdk-lib';
 import { Dependable, IConstruct } from 'constructs';
+import { CognitoClientLinter } from '../rules';
+import { Finding } from '../rules/types';
 
 /** The CloudFormation resource types the lint model reads: every Cognito type (pools, clients, servers, domains...). */
 export function isCognitoResource(construct: unknown): construct is CfnResource {
@@ -44,6 +47,27 @@ export function cognitoFragment(stack: Stack): { Resources: Record<string, unkno
     }
   }
   return { Resources: resources };
+}
+
+/** The engine's findings on one stack's Cognito resources, by logical id. */
+export interface StackFindings {
+  /** The logical ids that were linted. */
+  readonly logicalIds: ReadonlySet<string>;
+  readonly byLogicalId: ReadonlyMap<string, Finding[]>;
+}
+
+/** Lints the stack's Cognito resources as synthesis will render them, with the stack's region when it is known. */
+export function lintStackFragment(stack: Stack, disabledRules?: string[]): StackFindings {
+  const template = cognitoFragment(stack);
+  const findings = CognitoClientLinter.lintTemplate(template, {
+    region: Token.isUnresolved(stack.region) ? undefined : stack.region,
+    disabledRules,
+  });
+  const byLogicalId = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    byLogicalId.set(finding.logicalId, [...(byLogicalId.get(finding.logicalId) ?? []), finding]);
+  }
+  return { logicalIds: new Set(Object.keys(template.Resources)), byLogicalId };
 }
 
 /**

@@ -1,9 +1,7 @@
-import { Annotations, Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { cognitoFragment } from './stack-fragment';
-import { ALL_RULES } from '../rules/catalogue';
-import { runRules } from '../rules/engine';
+import { lintStackFragment } from './stack-fragment';
 import { formatFinding } from '../rules/messages';
 import { Finding, Severity } from '../rules/types';
 
@@ -44,7 +42,7 @@ export class StackLint {
     return created;
   }
 
-  private findings?: Map<string, Finding[]>;
+  private findings?: ReadonlyMap<string, Finding[]>;
   private readonly members: LintedConstruct[] = [];
   private readonly warned = new Set<string>();
 
@@ -74,7 +72,7 @@ export class StackLint {
 
   /** All findings of the engine on `resource`, computed with what the stack knows. */
   public findingsFor(resource: CfnResource): Finding[] {
-    this.findings ??= this.lintStack();
+    this.findings ??= lintStackFragment(this.stack).byLogicalId;
     return this.findings.get(this.stack.resolve(resource.logicalId)) ?? [];
   }
 
@@ -89,16 +87,6 @@ export class StackLint {
         member.construct.node.addDependency(dependency);
       }
     }
-  }
-
-  private lintStack(): Map<string, Finding[]> {
-    const region = this.stack.region;
-    const findings = runRules(ALL_RULES, cognitoFragment(this.stack), { region: Token.isUnresolved(region) ? undefined : region });
-    const byLogicalId = new Map<string, Finding[]>();
-    for (const finding of findings) {
-      byLogicalId.set(finding.logicalId, [...(byLogicalId.get(finding.logicalId) ?? []), finding]);
-    }
-    return byLogicalId;
   }
 
   /** Resource servers and identity providers of the stack, read from their L1 properties (no full render). */
