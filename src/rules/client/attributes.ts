@@ -32,3 +32,20 @@ export function missingAttributes(client: ResourceView, property: 'ReadAttribute
   });
   return violations;
 }
+
+/** One violation per WriteAttributes entry that `reasonFor` refuses (returns a reason for). */
+export function refusedWriteAttributes(
+  client: ResourceView,
+  reasonFor: (name: string) => string | undefined,
+  fix: (name: string) => string,
+): Violation[] {
+  const names = client.strings('WriteAttributes');
+  if (!isKnown(names)) return [];
+  const violations: Violation[] = [];
+  names.forEach((name, index) => {
+    if (!isKnown(name)) return;
+    const because = reasonFor(name);
+    if (because !== undefined) violations.push({ property: `WriteAttributes[${index}]`, value: name, because, fix: fix(name) });
+  });
+  return violations;
+}

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { Severity, Violation } from '../types';
-import { isKnown } from '../values';
+import { Severity } from '../types';
+import { refusedWriteAttributes } from './attributes';
 
 const WHY: Readonly<Record<string, string>> = {
   phone_number_verified: 'the developer guide says app clients cannot be given write access to phone_number_verified (the measured refusal is for its twin email_verified; this one is unconfirmed)',
@@ -16,19 +16,7 @@ export const clientWriteAttributesImmutable = defineRule({
   description: 'WriteAttributes does not contain phone_number_verified or sub (rejection at deploy unconfirmed).',
   docUrl: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html',
   constraints: ['C34'],
-  check: (client) => {
-    const names = client.strings('WriteAttributes');
-    if (!isKnown(names)) return [];
-    const violations: Violation[] = [];
-    names.forEach((name, index) => {
-      if (!isKnown(name) || !Object.hasOwn(WHY, name)) return;
-      violations.push({
-        property: `WriteAttributes[${index}]`,
-        value: name,
-        because: WHY[name],
-        fix: `remove ${name} from WriteAttributes`,
-      });
-    });
-    return violations;
-  },
+  check: (client) => refusedWriteAttributes(client,
+    (name) => (Object.hasOwn(WHY, name) ? WHY[name] : undefined),
+    (name) => `remove ${name} from WriteAttributes`),
 });
