@@ -7,18 +7,28 @@ import { AppClient, AppClientProps, CognitoClientLinter } from '../../src';
 // a client that the linter finds no error in. The rule ids of a failed synth are exactly the linter's error rule
 // ids on the same template (constructs and CLI agree).
 
-const URLS = [
+// Valid choices are weighted up so that accepted configurations are common too (the test asserts both outcomes).
+const GOOD_URLS = [
   'https://app.example.com/cb', 'https://app.example.com/cb?x=1', 'http://localhost:3000/cb', 'http://127.0.0.1/cb',
-  'http://[::1]:8080/', 'myapp://callback', 'http://app.example.com/cb', 'https://app.example.com/cb#frag',
-  'javascript:alert(1)', 'not a url', `https://app.example.com/${'x'.repeat(1030)}`,
+  'http://[::1]:8080/', 'myapp://callback',
 ];
+const BAD_URLS = [
+  'http://app.example.com/cb', 'https://app.example.com/cb#frag', 'javascript:alert(1)', 'not a url',
+  `https://app.example.com/${'x'.repeat(1030)}`,
+];
+const URLS = [...GOOD_URLS, ...BAD_URLS];
+const url = () => fc.oneof({ arbitrary: fc.constantFrom(...GOOD_URLS), weight: 6 }, { arbitrary: fc.constantFrom(...BAD_URLS), weight: 1 });
 const SCOPES = [
   cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PHONE, cognito.OAuthScope.PROFILE,
   cognito.OAuthScope.COGNITO_ADMIN, cognito.OAuthScope.custom('api/read'), cognito.OAuthScope.custom('api/nope'),
   cognito.OAuthScope.custom('bad scope'),
 ];
-const minutes = (min: number, max: number) => fc.integer({ min, max }).map((m) => Duration.minutes(m));
-const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+/** Mostly within [okMin, okMax], sometimes anywhere in [min, max]. */
+const minutes = (min: number, max: number, okMin = min, okMax = max) => fc.oneof(
+  { arbitrary: fc.integer({ min: okMin, max: okMax }), weight: 4 },
+  { arbitrary: fc.integer({ min, max }), weight: 1 },
+).map((m) => Duration.minutes(m));
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 
 const propsArb = fc.record({
   generateSecret: optional(fc.boolean()),
@@ -34,16 +44,16 @@ const propsArb = fc.record({
       authorizationCodeGrant: optional(fc.boolean()), implicitCodeGrant: optional(fc.boolean()), clientCredentials: optional(fc.boolean()),
     })),
     scopes: optional(fc.subarray(SCOPES)),
-    callbackUrls: optional(fc.subarray(URLS)),
-    logoutUrls: optional(fc.subarray(URLS)),
+    callbackUrls: optional(fc.uniqueArray(url(), { maxLength: 4 })),
+    logoutUrls: optional(fc.uniqueArray(url(), { maxLength: 3 })),
     defaultRedirectUri: optional(fc.constantFrom(...URLS)),
   })),
   readAttributes: optional(fc.subarray(['email', 'email_verified', 'name'])),
   writeAttributes: optional(fc.subarray(['email', 'email_verified', 'name', 'phone_number_verified'])),
-  accessTokenValidity: optional(minutes(1, 2000)),
-  idTokenValidity: optional(minutes(1, 2000)),
-  refreshTokenValidity: optional(minutes(30, 200_000)),
-  authSessionValidity: optional(minutes(1, 20)),
+  accessTokenValidity: optional(minutes(1, 2000, 5, 60)),
+  idTokenValidity: optional(minutes(1, 2000, 5, 60)),
+  refreshTokenValidity: optional(minutes(30, 200_000, 1440, 200_000)),
+  authSessionValidity: optional(minutes(1, 20, 3, 15)),
   refreshTokenRotationGracePeriod: optional(fc.integer({ min: 0, max: 90 }).map((s) => Duration.seconds(s))),
   preventUserExistenceErrors: optional(fc.boolean()),
   enableTokenRevocation: optional(fc.boolean()),
@@ -96,6 +106,7 @@ test('random AppClient props: a named-rule synth error or a lint-clean client, a
     expect([...new Set(synthErrors)].sort()).toEqual([...new Set(lintErrors)].sort());
     outcomes[synthErrors.length ? 'rejected' : 'accepted']++;
   }), { numRuns: Number(process.env.FC_NUM_RUNS ?? 150), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
+  if (process.env.FC_REPORT) console.log(outcomes);
   // Both outcomes must occur, or the generator is not exercising the property.
   expect(outcomes.rejected).toBeGreaterThan(0);
   expect(outcomes.accepted).toBeGreaterThan(0);

@@ -113,6 +113,7 @@ test.each([
       outcomes[result.synth.length ? 'rejected' : 'accepted']++;
     }), { numRuns: RUNS, seed: SEED });
     // Both outcomes must occur, or the generator is not exercising the property.
+    if (process.env.FC_REPORT) console.log(outcomes);
     expect(outcomes.rejected).toBeGreaterThan(0);
     expect(outcomes.accepted).toBeGreaterThan(0);
   },
