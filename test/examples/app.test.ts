@@ -8,7 +8,9 @@ describe('the example app', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'example-cdk-out-'));
 
   beforeAll(() => {
+    // The app synthesizes when it is loaded, into CDK_OUTDIR: it must be loaded after that is set, hence require.
     process.env.CDK_OUTDIR = outdir;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     jest.isolateModules(() => require('../../examples/app'));
   });
 
