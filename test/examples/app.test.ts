@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../../src/compliance/cli/main';
+import { runCli } from '../compliance/cli/helpers';
 
 // The quick start synthesizes examples/app.ts and lints its cloud assembly; this keeps that path from rotting.
 describe('the example app', () => {
@@ -21,8 +21,7 @@ describe('the example app', () => {
 
   test('synthesizes, and the linter finds no error: the identity stack is clean, the legacy L2 client draws warnings', async () => {
     // WHEN
-    let stdout = '';
-    const code = await run(['--format', 'json', outdir], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, isTTY: false, cwd: outdir });
+    const { code, stdout } = await runCli(['--format', 'json', outdir], outdir);
     // THEN
     const report = JSON.parse(stdout) as { findings: Array<{ ruleId: string; file: string; severity: string }> };
     expect(code).toBe(0);
