@@ -29,31 +29,22 @@ export interface TokenLimits {
   readonly rangeText: string;
 }
 
+/** Access and ID tokens share their limits and defaults. */
+const ACCESS_AND_ID_TOKEN = {
+  defaultUnit: 'hours',
+  defaultSeconds: HOUR,
+  rawMin: 1,
+  rawMax: 86_400,
+  minSeconds: 5 * 60,
+  maxSeconds: DAY,
+  rangeText: '5 minutes to 1 day',
+} as const;
+
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html
 // and the measured pf-cognito-token-validity-range deploys (units omitted: hours for access/id, days for refresh).
 export const TOKEN_LIMITS: Readonly<Record<TokenKind, TokenLimits>> = {
-  AccessToken: {
-    property: 'AccessTokenValidity',
-    label: 'access token',
-    defaultUnit: 'hours',
-    defaultSeconds: HOUR,
-    rawMin: 1,
-    rawMax: 86_400,
-    minSeconds: 5 * 60,
-    maxSeconds: DAY,
-    rangeText: '5 minutes to 1 day',
-  },
-  IdToken: {
-    property: 'IdTokenValidity',
-    label: 'ID token',
-    defaultUnit: 'hours',
-    defaultSeconds: HOUR,
-    rawMin: 1,
-    rawMax: 86_400,
-    minSeconds: 5 * 60,
-    maxSeconds: DAY,
-    rangeText: '5 minutes to 1 day',
-  },
+  AccessToken: { property: 'AccessTokenValidity', label: 'access token', ...ACCESS_AND_ID_TOKEN },
+  IdToken: { property: 'IdTokenValidity', label: 'ID token', ...ACCESS_AND_ID_TOKEN },
   RefreshToken: {
     property: 'RefreshTokenValidity',
     label: 'refresh token',
