@@ -21,8 +21,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   constructsVersion: '10.5.1',
   minNodeVersion: '20.0.0',
 
-  // zod, yaml and commander are internal: no type of theirs appears in the public API.
-  bundledDeps: ['zod@^4', 'yaml@^2', 'commander@^14'],
+  // zod, yaml, commander, xmlbuilder2 and the Cognito SDK client are internal: no type of theirs appears in the public
+  // API. The SDK client serves `cognito-client-lint audit` (read-only calls on a live account).
+  bundledDeps: ['zod@^4', 'yaml@^2', 'commander@^14', 'xmlbuilder2@^4', '@aws-sdk/client-cognito-identity-provider@^3'],
   devDeps: [
     'aws-cdk@^2',
     'fast-check@^4',
@@ -30,8 +31,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'oidc-provider@^9',
     'aws-jwt-verify@^5',
     'aws-sdk-client-mock@^4',
-    '@aws-sdk/client-cognito-identity-provider@^3',
     '@aws-sdk/client-secrets-manager@^3',
+    'cdk-nag@^3',
     '@types/aws-lambda',
     'cdk-preflight',
     'esbuild',
@@ -66,6 +67,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['/examples/cdk.out', '/bench/work', '/.cognito', 'cdk.out'],
 
 });
+
+// cdk-nag is optional: only the nag pack (imported from its own entry point, never from the index) needs it.
+project.package.addField('peerDependenciesMeta', { 'cdk-nag': { optional: true } });
 
 // The registry reachable here has only Linux builds of unrs-resolver 1.13.0; 1.12.2 keeps `npm ci` working.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
