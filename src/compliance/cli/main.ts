@@ -44,6 +44,11 @@ const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
  * Never throws and never exits the process.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // Subcommands live in their own modules, loaded only when asked for (the audit pulls in the AWS SDK).
+  // A template that really is named `audit` or `diff` is linted as `./audit`.
+  const [first, ...rest] = argv;
+  if (first === 'audit') return (await import('./audit-command')).runAudit(rest, io);
+  if (first === 'diff') return (await import('./diff-command')).runDiff(rest, io);
   const fail = (message: string) => {
     io.stderr.write(`${TOOL_NAME}: ${message}\n`);
     return 2;
@@ -86,7 +91,8 @@ function buildProgram(io: CliIo): Command {
     .option('--region <region>', 'the region the templates deploy to (enables region checks)')
     .option('--disable <rule-id>', 'do not run this rule (repeatable, or comma-separated)', collect)
     .argument('<paths...>', 'template files, or directories (cdk.out or any directory) to search for templates')
-    .addHelpText('after', '\nExit codes: 0 no errors, 1 error findings (or warnings with --strict), 2 usage or input errors.')
+    .addHelpText('after', '\nSubcommands: `' + TOOL_NAME + ' audit --help` (deployed user pools), `' + TOOL_NAME + ' diff --help` (a change between two versions).'
+      + '\nExit codes: 0 no errors, 1 error findings (or warnings with --strict), 2 usage or input errors.')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
@@ -197,11 +203,11 @@ function packageJson(): PackageJson {
   return packageJsonCache;
 }
 
-function packageVersion(): string {
+export function packageVersion(): string {
   return packageJson().version ?? '0.0.0';
 }
 
-function packageHomepage(): string {
+export function packageHomepage(): string {
   const { homepage, repository } = packageJson();
   const url = homepage ?? (typeof repository === 'string' ? repository : repository?.url) ?? 'https://github.com/cdk-cognito-clients/cdk-cognito-clients';
   return url.replace(/^git\+/, '').replace(/\.git$/, '');
