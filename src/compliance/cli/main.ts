@@ -47,8 +47,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands live in their own modules, loaded only when asked for (the audit pulls in the AWS SDK).
   // A template that really is named `audit` or `diff` is linted as `./audit`.
   const [first, ...rest] = argv;
-  if (first === 'audit') return (await import('./audit-command')).runAudit(rest, io);
-  if (first === 'diff') return (await import('./diff-command')).runDiff(rest, io);
+  if (first === 'audit') return (require('./audit-command') as typeof import('./audit-command')).runAudit(rest, io);
+  if (first === 'diff') return (require('./diff-command') as typeof import('./diff-command')).runDiff(rest, io);
   const fail = (message: string) => {
     io.stderr.write(`${TOOL_NAME}: ${message}\n`);
     return 2;
