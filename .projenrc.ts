@@ -32,11 +32,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-jwt-verify@^5',
     'aws-sdk-client-mock@^4',
     '@aws-sdk/client-secrets-manager@^3',
-    'cdk-nag@^3',
     '@types/aws-lambda',
     'cdk-preflight',
     'esbuild',
   ],
+  // cdk-nag is an optional peer: only the nag pack (its own entry point, never the index) loads it. projen also adds it
+  // as a dev dependency pinned to the lowest accepted version, which jsii requires of every peer.
+  peerDeps: ['cdk-nag@^3.0.2'],
   bin: { 'cognito-client-lint': 'lib/compliance/cli.js' },
 
   // Lambda handlers are declared one by one below (bundling differs per handler).
