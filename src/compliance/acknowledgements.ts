@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { Annotations, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /** The plugin's name; CDK uses it as the namespace of the plugin's rule ids (`cdk-cognito-clients::<rule-id>`). */
@@ -36,13 +36,23 @@ export function hasReason(ack: Acknowledgement): boolean {
 
 /** Recorded ids under which a rule may be acknowledged, in order of precedence. */
 function recordedIds(ruleId: string): Array<[string, Acknowledgement['form']]> {
-  return [[`${PLUGIN_NAME}::${ruleId}`, 'plugin'], [`${ANNOTATION_NAMESPACE}::${ruleId}`, 'bare']];
+  return [
+    [`${PLUGIN_NAME}::${ruleId}`, 'plugin'],
+    [`${ANNOTATION_NAMESPACE}::${ruleId}`, 'bare'],
+    [`${ANNOTATION_NAMESPACE}::${LEGACY_CONSTRUCT_PREFIX}${ruleId}`, 'bare'],
+  ];
 }
+
+// Earlier releases of the constructs printed their warnings as `cdk-cognito-clients:<rule-id>`; acknowledgements written for
+// that id (`Annotation::cdk-cognito-clients:<rule-id>`) keep working, in every door.
+const LEGACY_CONSTRUCT_PREFIX = `${PLUGIN_NAME}:`;
 
 /** Splits a recorded id into our form and rule id; undefined for ids of other namespaces. */
 function parseRecordedId(id: string): { form: Acknowledgement['form']; ruleId: string } | undefined {
   for (const [prefix, form] of [[`${PLUGIN_NAME}::`, 'plugin'], [`${ANNOTATION_NAMESPACE}::`, 'bare']] as const) {
-    if (id.startsWith(prefix)) return { form, ruleId: id.slice(prefix.length) };
+    if (!id.startsWith(prefix)) continue;
+    const ruleId = id.slice(prefix.length);
+    return { form, ruleId: ruleId.startsWith(LEGACY_CONSTRUCT_PREFIX) ? ruleId.slice(LEGACY_CONSTRUCT_PREFIX.length) : ruleId };
   }
   return undefined;
 }
@@ -133,10 +143,26 @@ export function decideForNode(node: IConstruct, ruleId: string): AckDecision {
   });
 }
 
+/**
+ * Whether a finding of `ruleId` on `node` is still to be reported, for the doors that report on constructs (the
+ * constructs' warnings and everything the Aspect reports): false when acknowledged with a reason. An acknowledgement with a blank
+ * reason is refused: it adds an error to the acknowledging construct and the finding is reported.
+ */
+export function findingStillReported(node: IConstruct, ruleId: string): boolean {
+  const decision = decideForNode(node, ruleId);
+  if (decision.kind === 'acknowledged') return false;
+  if (decision.kind === 'refused') {
+    const acknowledging = node.node.scopes.find((scope) => scope.node.path === decision.ack.at) ?? node;
+    // Annotations drop an identical message on the same construct, so one refusal per acknowledgement.
+    Annotations.of(acknowledging).addError(`${refusalMessage(decision.ack)} (${ACKNOWLEDGEMENT_NEEDS_REASON})`);
+  }
+  return true;
+}
+
 /** The sentence that refuses an acknowledgement without a reason. */
 export function refusalMessage(ack: Acknowledgement): string {
   const where = ack.at === '' ? 'the App' : ack.at;
   return `Acknowledgement '${ack.id}' on ${where} is refused because its reason is empty. ` +
-    `Fix: give Validations.of(construct).acknowledge({ id: '${ack.id.startsWith(`${PLUGIN_NAME}::`) ? ack.id : ack.ruleId}', reason }) ` +
+    `Fix: give Validations.of(construct).acknowledge({ id: '${ack.ruleId}', reason }) ` +
     'a reason that says why the finding is acceptable.';
 }

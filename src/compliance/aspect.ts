@@ -1,6 +1,6 @@
 import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { decideForNode, refusalMessage } from './acknowledgements';
+import { findingStillReported } from './acknowledgements';
 import { CognitoComplianceOptions, failsBuild, ResolvedOptions, resolveOptions } from './options';
 import { isCognitoResource, lintStackFragment, logicalIdOf } from '../private/stack-fragment';
 import { formatFinding } from '../rules/messages';
@@ -55,13 +55,7 @@ export class CognitoClientAspect implements IAspect {
   }
 
   private report(node: CfnResource, finding: Finding): void {
-    const decision = decideForNode(node, finding.ruleId);
-    if (decision.kind === 'acknowledged') return;
-    if (decision.kind === 'refused') {
-      const acknowledging = node.node.scopes.find((scope) => scope.node.path === decision.ack.at) ?? node;
-      // Annotations drop an identical message on the same construct, so one refusal per acknowledgement.
-      Annotations.of(acknowledging).addError(`${refusalMessage(decision.ack)} (acknowledgement-needs-reason)`);
-    }
+    if (!findingStillReported(node, finding.ruleId)) return;
     const message = formatFinding(finding);
     if (failsBuild(finding, this.options.failOn)) {
       Annotations.of(node).addError(message);

@@ -2,6 +2,7 @@ import { Annotations, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { lintStackFragment } from './stack-fragment';
+import { findingStillReported } from '../compliance/acknowledgements';
 import { formatFinding } from '../rules/messages';
 import { Finding, Severity } from '../rules/types';
 
@@ -63,7 +64,8 @@ export class StackLint {
           const key = `${construct.node.path}|${finding.ruleId}|${finding.property}`;
           if (this.warned.has(key)) continue;
           this.warned.add(key);
-          Annotations.of(construct).addWarningV2(`cdk-cognito-clients:${finding.ruleId}`, formatFinding(finding));
+          // The bare rule id, as in the Aspect and the plugin: one acknowledgement silences the rule in every door.
+          if (findingStillReported(construct, finding.ruleId)) Annotations.of(construct).addWarningV2(finding.ruleId, formatFinding(finding));
         }
         return findings.filter((f) => f.severity === Severity.ERROR).map(formatFinding);
       },

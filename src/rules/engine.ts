@@ -60,7 +60,7 @@ export function runRules(rules: readonly Rule[], template: unknown, options: Eng
           severity: rule.severity,
           logicalId,
           property: violation.property,
-          message: formatViolation(violation),
+          message: formatViolation(violation, rule.severity),
           docUrl: rule.docUrl,
         });
       }

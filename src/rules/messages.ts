@@ -1,10 +1,23 @@
-import { Finding, Violation } from './types';
+import { Finding, Severity, Violation } from './types';
 import { renderValue } from './values';
 
-/** `Property X: value Y is not allowed because Z. Fix: W.` */
-export function formatViolation(violation: Violation): string {
-  const value = 'value' in violation && violation.value !== undefined ? `value ${renderValue(violation.value)}` : 'no value';
-  return `Property ${violation.property}: ${value} is not allowed because ${trimPeriod(violation.because)}. Fix: ${trimPeriod(violation.fix)}.`;
+/**
+ * The message of one violation, in one of three shapes:
+ * - a missing property: `Property X is not set, but Z. Fix: W.` (a warning: `..., which is risky because Z`);
+ * - a refused value (errors): `Property X: value Y is not allowed because Z. Fix: W.`;
+ * - a risky value (warnings): `Property X: value Y is risky because Z. Fix: W.`
+ * The rule id and its source follow in {@link formatFinding}.
+ */
+export function formatViolation(violation: Violation, severity: Severity): string {
+  const because = trimPeriod(violation.because);
+  const fix = `Fix: ${trimPeriod(violation.fix)}.`;
+  const missing = !('value' in violation) || violation.value === undefined;
+  if (missing) {
+    const reason = severity === Severity.ERROR ? `but ${because}` : `which is risky because ${because}`;
+    return `Property ${violation.property} is not set, ${reason}. ${fix}`;
+  }
+  const verdict = severity === Severity.ERROR ? 'is not allowed' : 'is risky';
+  return `Property ${violation.property}: value ${renderValue(violation.value)} ${verdict} because ${because}. ${fix}`;
 }
 
 /** The message followed by `(rule-id, link)`: the one-line form used by the constructs, the plugin and the CLI. */

@@ -27,7 +27,7 @@ export interface Finding {
   readonly logicalId: string;
   /** The CloudFormation property path, e.g. `CallbackURLs[2]` or `TokenValidityUnits.AccessToken`. */
   readonly property: string;
-  /** `Property X: value Y is not allowed because Z. Fix: W.` */
+  /** `Property X: value Y is not allowed because Z. Fix: W.` (errors), `... is risky because ...` (warnings), or `Property X is not set, but Z. Fix: W.` */
   readonly message: string;
   /** Where the constraint is documented or measured. */
   readonly docUrl: string;
@@ -39,7 +39,7 @@ export interface Violation {
   readonly property: string;
   /** The offending value (rendered with JSON.stringify); omit when the problem is a missing value. */
   readonly value?: any;
-  /** Why the value is not allowed: completes "is not allowed because ...". */
+  /** Why: completes "is not allowed because ..." / "is risky because ..." / "is not set, but ...". */
   readonly because: string;
   /** What to do about it: completes "Fix: ...". */
   readonly fix: string;

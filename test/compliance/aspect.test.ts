@@ -29,7 +29,7 @@ describe('CognitoClientAspect', () => {
     expect(pathsOf(stack, 'error', SECRET_RULE)).toEqual(['Stack/Pool/UnsafeM2M/Resource']);
     expect(pathsOf(stack, 'error', SCOPES_RULE)).toEqual(['Stack/BadScopeL1']);
     Annotations.fromStack(stack).hasError('/Stack/Pool/UnsafeM2M/Resource', Match.stringLikeRegexp(
-      '^Property GenerateSecret: no value is not allowed because .*\\(client-credentials-requires-secret, https://docs\\.aws\\.amazon\\.com/[^ ]+\\)$'));
+      '^Property GenerateSecret is not set, but .*\\(client-credentials-requires-secret, https://docs\\.aws\\.amazon\\.com/[^ ]+\\)$'));
   });
 
   test('compliant clients get no annotation from the relied-on rules', () => {

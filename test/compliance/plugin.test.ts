@@ -50,7 +50,7 @@ describe('CognitoClientChecks', () => {
     const violation = pluginReport(app).violations.find((v: any) => v.ruleName === SECRET_RULE);
     expect(violation).toMatchObject({
       severity: 'error',
-      description: expect.stringMatching(/^Property GenerateSecret: no value is not allowed because .* Fix: set GenerateSecret to true/),
+      description: expect.stringMatching(/^Property GenerateSecret is not set, but .* Fix: set GenerateSecret to true/),
       suggestedFix: expect.stringMatching(/^set GenerateSecret to true.* See https:\/\/docs\.aws\.amazon\.com\//),
       ruleMetadata: { ruleSeverity: 'error', property: 'GenerateSecret' },
     });

@@ -104,7 +104,7 @@ describe('app-scheme allowlist', () => {
       const findings = findingsAt(clientTemplate([url]), 'CallbackURLs[0]').filter((f) => f.ruleId === 'client-redirect-url-scheme');
 
       expect(findings).toEqual([expect.objectContaining({ severity: 'warning' })]);
-      expect(findings[0].message).toContain(`value ${JSON.stringify(url)} is not allowed because`);
+      expect(findings[0].message).toContain(`value ${JSON.stringify(url)} is risky because`);
     });
 });
 

@@ -11,7 +11,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, withScopes(['openid', ADMIN]));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'warning', logicalId: 'Client', property: 'AllowedOAuthScopes[1]' });
-    expect(findings[0].message).toMatch(/^Property AllowedOAuthScopes\[1\]: value "aws.cognito.signin.user.admin" is not allowed because the client has no secret.* Fix: drop aws.cognito.signin.user.admin/);
+    expect(findings[0].message).toMatch(/^Property AllowedOAuthScopes\[1\]: value "aws.cognito.signin.user.admin" is risky because the client has no secret.* Fix: drop aws.cognito.signin.user.admin/);
     expect(findingsOf(RULE, withScopes([ADMIN], { GenerateSecret: false }))).toHaveLength(1);
   });
 

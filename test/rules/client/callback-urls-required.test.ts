@@ -10,7 +10,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, oauthClient({}));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'error', logicalId: 'Client', property: 'CallbackURLs' });
-    expect(findings[0].message).toBe('Property CallbackURLs: no value is not allowed because the client allows the code flow, which redirects the user back to a callback URL after sign-in. '
+    expect(findings[0].message).toBe('Property CallbackURLs is not set, but the client allows the code flow, which redirects the user back to a callback URL after sign-in. '
       + 'Fix: add the URL(s) of your app that receive the sign-in response, e.g. https://app.example.com/callback or http://localhost:3000/callback.');
   });
 

@@ -11,7 +11,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, m2m(['phone', 'api/read', 'profile', 'aws.cognito.signin.user.admin']));
     expect(findings.map((f) => f.property)).toEqual(['AllowedOAuthScopes[0]', 'AllowedOAuthScopes[2]', 'AllowedOAuthScopes[3]']);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'warning', logicalId: 'Client' });
-    expect(findings[0].message).toMatch(/^Property AllowedOAuthScopes\[0\]: value "phone" is not allowed because .*likely rejected at deploy \(unconfirmed\)\. Fix: request only resource-server scopes/);
+    expect(findings[0].message).toMatch(/^Property AllowedOAuthScopes\[0\]: value "phone" is risky because .*likely rejected at deploy \(unconfirmed\)\. Fix: request only resource-server scopes/);
   });
 
   test('does not repeat the openid/email error', () => {

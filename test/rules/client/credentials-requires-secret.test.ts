@@ -13,7 +13,7 @@ describe(RULE, () => {
     // THEN
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', logicalId: 'Client', property: 'GenerateSecret' });
-    expect(findings[0].message).toMatch(/^Property GenerateSecret: no value is not allowed because .*client_credentials.* Fix: set GenerateSecret to true/);
+    expect(findings[0].message).toMatch(/^Property GenerateSecret is not set, but .*client_credentials.* Fix: set GenerateSecret to true/);
   });
 
   test('fails when GenerateSecret is false, also as the string "false"', () => {

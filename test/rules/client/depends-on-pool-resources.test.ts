@@ -16,7 +16,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, withClient({ AllowedOAuthScopes: ['openid', 'api/read', 'api/write'] }));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'warning', logicalId: 'Client', property: 'AllowedOAuthScopes[1]' });
-    expect(findings[0].message).toBe('Property AllowedOAuthScopes[1]: value "api/read" is not allowed because it comes from resource server Api, which the client neither references '
+    expect(findings[0].message).toBe('Property AllowedOAuthScopes[1]: value "api/read" is risky because it comes from resource server Api, which the client neither references '
       + 'nor lists in DependsOn, so CloudFormation may create the client first and the deploy fails with "Invalid scope requested". '
       + 'Fix: add DependsOn: Api to Client (in CDK: client.node.addDependency(...)).');
   });

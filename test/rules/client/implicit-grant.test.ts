@@ -10,7 +10,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, withFlows(['code', 'implicit']));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'warning', logicalId: 'Client', property: 'AllowedOAuthFlows[1]' });
-    expect(findings[0].message).toMatch(/^Property AllowedOAuthFlows\[1\]: value "implicit" is not allowed because the implicit grant puts the access and ID tokens in the URL fragment.* Fix: use the code flow with PKCE/);
+    expect(findings[0].message).toMatch(/^Property AllowedOAuthFlows\[1\]: value "implicit" is risky because the implicit grant puts the access and ID tokens in the URL fragment.* Fix: use the code flow with PKCE/);
   });
 
   test('passes with code only', () => {

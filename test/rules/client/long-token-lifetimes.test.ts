@@ -9,7 +9,7 @@ describe(RULE, () => {
     expect(findings.map((f) => [f.property, f.severity])).toEqual([
       ['AccessTokenValidity', 'warning'], ['IdTokenValidity', 'warning'], ['RefreshTokenValidity', 'warning'],
     ]);
-    expect(findings[0].message).toBe('Property AccessTokenValidity: value 12 is not allowed because an access token that lives 12 hours stays usable that long if it is stolen; the Cognito default is 1 hour. Fix: keep access tokens at 1 hour or less and let the client renew them with its refresh token.');
+    expect(findings[0].message).toBe('Property AccessTokenValidity: value 12 is risky because an access token that lives 12 hours stays usable that long if it is stolen; the Cognito default is 1 hour. Fix: keep access tokens at 1 hour or less and let the client renew them with its refresh token.');
     expect(findings[2].message).toContain('a refresh token that lives 31 days');
   });
 

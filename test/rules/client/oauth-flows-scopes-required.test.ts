@@ -12,7 +12,7 @@ describe(RULE, () => {
     // THEN
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'error', logicalId: 'Client', property: 'AllowedOAuthScopes' });
-    expect(findings[0].message).toMatch(/^Property AllowedOAuthScopes: no value is not allowed because AllowedOAuthFlowsUserPoolClient is true.* Fix: list the scopes/);
+    expect(findings[0].message).toMatch(/^Property AllowedOAuthScopes is not set, but AllowedOAuthFlowsUserPoolClient is true.* Fix: list the scopes/);
   });
 
   test('reports each missing property: no flows and an empty scope list', () => {

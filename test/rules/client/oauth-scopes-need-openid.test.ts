@@ -10,7 +10,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, withScopes(['email', 'profile', 'aws.cognito.signin.user.admin']));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'warning', logicalId: 'Client', property: 'AllowedOAuthScopes' });
-    expect(findings[0].message).toMatch(/^Property AllowedOAuthScopes: value \["email","profile"\] is not allowed because .*\(unconfirmed whether the deploy fails\)\. Fix: add openid to AllowedOAuthScopes\.$/);
+    expect(findings[0].message).toMatch(/^Property AllowedOAuthScopes: value \["email","profile"\] is risky because .*\(unconfirmed whether the deploy fails\)\. Fix: add openid to AllowedOAuthScopes\.$/);
   });
 
   test('passes with openid, or without claim scopes', () => {

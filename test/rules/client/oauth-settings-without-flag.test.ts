@@ -13,7 +13,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, templateWith({ Client: client(settings) }));
     expect(findings.map((f) => f.property)).toEqual(['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs']);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'warning', logicalId: 'Client' });
-    expect(findings[0].message).toBe('Property AllowedOAuthFlows: value ["code"] is not allowed because AllowedOAuthFlowsUserPoolClient is not set (it defaults to false), '
+    expect(findings[0].message).toBe('Property AllowedOAuthFlows: value ["code"] is risky because AllowedOAuthFlowsUserPoolClient is not set (it defaults to false), '
       + 'so the client cannot use OAuth and this setting is ignored or refused (unconfirmed which). '
       + 'Fix: set AllowedOAuthFlowsUserPoolClient to true if the client signs in through OAuth, or remove AllowedOAuthFlows.');
   });

@@ -77,7 +77,7 @@ describe(RULE, () => {
     const template = { Resources: { C: { Type: 'AWS::Cognito::UserPoolClient', Properties: { ClientName: 'x' } } } };
     const findings = findingsOf(RULE, template);
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toBe('Property UserPoolId: no value is not allowed because UserPoolId is required. Fix: add UserPoolId.');
+    expect(findings[0].message).toBe('Property UserPoolId is not set, but UserPoolId is required. Fix: add UserPoolId.');
   });
 
   test('reads JSON null as absent, like the value readers (a CloudFormation rejection of null is unconfirmed)', () => {

@@ -8,7 +8,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, withUrls({ CallbackURLs: ['/callback', 'https://example.com/cb'], LogoutURLs: ['example.com/out'] }));
     expect(findings.map((f) => f.property)).toEqual(['CallbackURLs[0]', 'LogoutURLs[0]']);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'warning', logicalId: 'Client' });
-    expect(findings[0].message).toBe('Property CallbackURLs[0]: value "/callback" is not allowed because it is not an absolute URL (no scheme such as https://), '
+    expect(findings[0].message).toBe('Property CallbackURLs[0]: value "/callback" is risky because it is not an absolute URL (no scheme such as https://), '
       + 'so Cognito cannot redirect to it and may reject it (unconfirmed). Fix: write the full URL including the scheme, e.g. https://app.example.com/callback or myapp://callback.');
   });
 

@@ -11,7 +11,7 @@ describe(RULE, () => {
     }));
     expect(findings.map((f) => f.property)).toEqual(['CallbackURLs[0]', 'CallbackURLs[2]', 'LogoutURLs[0]', 'LogoutURLs[1]']);
     expect(findings[0]).toMatchObject({ ruleId: RULE, severity: 'warning', logicalId: 'Client' });
-    expect(findings[0].message).toMatch(/^Property CallbackURLs\[0\]: value "javascript:alert\(document.cookie\)" is not allowed because the javascript: scheme does not point to an app.* Fix: redirect only to https:\/\/ URLs you control/);
+    expect(findings[0].message).toMatch(/^Property CallbackURLs\[0\]: value "javascript:alert\(document.cookie\)" is risky because the javascript: scheme does not point to an app.* Fix: redirect only to https:\/\/ URLs you control/);
   });
 
   test('passes with web and app schemes', () => {

@@ -16,7 +16,7 @@ describe(RULE, () => {
   test('warns when rotation is on and ExplicitAuthFlows is omitted (the default set includes the flow)', () => {
     const findings = lint(ROTATION);
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toMatch(/^Property ExplicitAuthFlows: no value is not allowed because without a list Cognito enables its default flows/);
+    expect(findings[0].message).toMatch(/^Property ExplicitAuthFlows is not set, which is risky because without a list Cognito enables its default flows/);
   });
 
   test('passes without rotation, with rotation disabled, and with rotation and no refresh flow', () => {

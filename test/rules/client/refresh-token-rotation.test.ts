@@ -8,7 +8,7 @@ describe(RULE, () => {
     const findings = rotation({ RetryGracePeriodSeconds: 10 });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', property: 'RefreshTokenRotation.Feature' });
-    expect(findings[0].message).toBe('Property RefreshTokenRotation.Feature: no value is not allowed because the Cognito API requires Feature whenever RefreshTokenRotation is sent, although the CloudFormation schema lets it be omitted. Fix: set Feature to ENABLED or DISABLED.');
+    expect(findings[0].message).toBe('Property RefreshTokenRotation.Feature is not set, but the Cognito API requires Feature whenever RefreshTokenRotation is sent, although the CloudFormation schema lets it be omitted. Fix: set Feature to ENABLED or DISABLED.');
   });
 
   test('fails on a Feature outside the enum and a grace period outside 0-60, both at once', () => {

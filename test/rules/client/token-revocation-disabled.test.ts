@@ -8,7 +8,7 @@ describe(RULE, () => {
     const findings = lint(false);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'warning', property: 'EnableTokenRevocation' });
-    expect(findings[0].message).toMatch(/^Property EnableTokenRevocation: value false is not allowed because without token revocation a leaked refresh token/);
+    expect(findings[0].message).toMatch(/^Property EnableTokenRevocation: value false is risky because without token revocation a leaked refresh token/);
     expect(lint('false')).toHaveLength(1);
   });
 

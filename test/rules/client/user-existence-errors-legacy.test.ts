@@ -8,13 +8,13 @@ describe(RULE, () => {
     const findings = lint({ PreventUserExistenceErrors: 'LEGACY' });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'warning', property: 'PreventUserExistenceErrors' });
-    expect(findings[0].message).toContain('value "LEGACY" is not allowed because LEGACY answers sign-in, confirmation and password-reset requests for unknown user names with UserNotFoundException');
+    expect(findings[0].message).toContain('value "LEGACY" is risky because LEGACY answers sign-in, confirmation and password-reset requests for unknown user names with UserNotFoundException');
   });
 
   test('warns when omitted, saying that Cognito then uses LEGACY', () => {
     const findings = lint({});
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toMatch(/^Property PreventUserExistenceErrors: no value is not allowed because when it is omitted Cognito uses LEGACY/);
+    expect(findings[0].message).toMatch(/^Property PreventUserExistenceErrors is not set, which is risky because when it is omitted Cognito uses LEGACY/);
     expect(findings[0].message).toContain('Fix: set PreventUserExistenceErrors to ENABLED.');
   });
 

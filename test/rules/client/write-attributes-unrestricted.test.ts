@@ -8,7 +8,7 @@ describe(RULE, () => {
     const findings = lint({});
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'warning', property: 'WriteAttributes' });
-    expect(findings[0].message).toMatch(/^Property WriteAttributes: no value is not allowed because without the list the client may write every writable attribute of the pool/);
+    expect(findings[0].message).toMatch(/^Property WriteAttributes is not set, which is risky because without the list the client may write every writable attribute of the pool/);
     expect(lint({ WriteAttributes: { Ref: 'AWS::NoValue' } })).toHaveLength(1);
   });
 

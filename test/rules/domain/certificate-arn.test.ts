@@ -9,7 +9,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, withConfig({ SecurityPolicy: 'TLS_V1_2_2021' }));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', logicalId: 'D', property: 'CustomDomainConfig.CertificateArn' });
-    expect(findings[0].message).toMatch(/^Property CustomDomainConfig\.CertificateArn: no value is not allowed because .*ACM certificate\. Fix: add CertificateArn/);
+    expect(findings[0].message).toMatch(/^Property CustomDomainConfig\.CertificateArn is not set, but .*ACM certificate\. Fix: add CertificateArn/);
   });
 
   test('fails on a value that is not an ARN, and on a too short one', () => {

@@ -27,7 +27,7 @@ describe(RULE, () => {
     const template = templateWith({ D: domain({ ManagedLoginVersion: 'two', CustomDomainConfig: 'auth', Routing: { Failover: [] } }) });
     const findings = findingsOf(RULE, template);
     expect(findings.map((f) => [f.property, f.message.replace(/ Fix:.*/, '')])).toEqual([
-      ['Domain', 'Property Domain: no value is not allowed because Domain is required.'],
+      ['Domain', 'Property Domain is not set, but Domain is required.'],
       ['ManagedLoginVersion', 'Property ManagedLoginVersion: value "two" is not allowed because it must be a whole number.'],
       ['CustomDomainConfig', 'Property CustomDomainConfig: value "auth" is not allowed because it must be an object.'],
       ['Routing.Failover', 'Property Routing.Failover: value [] is not allowed because it must be an object.'],

@@ -11,7 +11,7 @@ describe(RULE, () => {
       ['error', 'Routing.Failover.SecondaryRegion'],
       ['error', 'Routing.Failover.PrimaryRoute53HealthCheckId'],
     ]);
-    expect(findings[0].message).toBe('Property Routing.Failover.SecondaryRegion: no value is not allowed because failover needs the region to fail over to. '
+    expect(findings[0].message).toBe('Property Routing.Failover.SecondaryRegion is not set, but failover needs the region to fail over to. '
       + 'Fix: add SecondaryRegion, e.g. us-west-2.');
   });
 

@@ -10,13 +10,13 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, withDomain(uiAttachment()));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'warning', logicalId: 'UI', property: 'DependsOn' });
-    expect(findings[0].message).toBe('Property DependsOn: no value is not allowed because nothing orders it after the domain of user pool Pool (D), '
+    expect(findings[0].message).toBe('Property DependsOn is not set, which is risky because nothing orders it after the domain of user pool Pool (D), '
       + 'so CloudFormation may create it first and Cognito then rejects it. Fix: add DependsOn: D (in CDK: attachment.node.addDependency(domain)).');
   });
 
   test('warns when DependsOn names other resources only', () => {
     const findings = findingsOf(RULE, withDomain(uiAttachment(['Pool']), {}));
-    expect(findings[0].message).toContain('value ["Pool"] is not allowed');
+    expect(findings[0].message).toContain('value ["Pool"] is risky');
   });
 
   test('passes with DependsOn on the domain (string or list), a reference, or a transitive dependency', () => {

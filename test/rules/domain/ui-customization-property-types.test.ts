@@ -17,7 +17,7 @@ describe(RULE, () => {
   test('fails on a missing ClientId and a CSS that is not a string', () => {
     const findings = findingsOf(RULE, withAttachment(uiAttachment('D', { ClientId: undefined, CSS: ['.a {}'] })));
     expect(findings.map((f) => [f.property, f.message.replace(/ Fix:.*/, '')])).toEqual([
-      ['ClientId', 'Property ClientId: no value is not allowed because ClientId is required.'],
+      ['ClientId', 'Property ClientId is not set, but ClientId is required.'],
       ['CSS', 'Property CSS: value [".a {}"] is not allowed because it must be a string.'],
     ]);
   });

@@ -9,7 +9,7 @@ describe(RULE, () => {
   test('warns on every repeat of a scope name (rejection unconfirmed)', () => {
     const findings = findingsOf(RULE, withScopes([scope('read'), scope('write'), scope('read'), scope('read')]));
     expect(findings.map((f) => [f.severity, f.property])).toEqual([['warning', 'Scopes[2].ScopeName'], ['warning', 'Scopes[3].ScopeName']]);
-    expect(findings[0].message).toBe('Property Scopes[2].ScopeName: value "read" is not allowed because Scopes[0] already defines a scope with this name. '
+    expect(findings[0].message).toBe('Property Scopes[2].ScopeName: value "read" is risky because Scopes[0] already defines a scope with this name. '
       + 'Fix: remove the repeated entry, or give it a different name.');
   });
 

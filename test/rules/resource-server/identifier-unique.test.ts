@@ -7,7 +7,7 @@ describe(RULE, () => {
   test('warns on both servers of one pool that share an Identifier', () => {
     const findings = findingsOf(RULE, templateWith({ A: server(), B: server({ Name: 'other' }) }));
     expect(findings.map((f) => [f.severity, f.logicalId, f.property])).toEqual([['warning', 'A', 'Identifier'], ['warning', 'B', 'Identifier']]);
-    expect(findings[0].message).toBe('Property Identifier: value "api" is not allowed because resource server B of user pool Pool has the same Identifier, '
+    expect(findings[0].message).toBe('Property Identifier: value "api" is risky because resource server B of user pool Pool has the same Identifier, '
       + 'and an identifier names one resource server per pool. Fix: merge the scopes into one resource server, or give each server its own Identifier.');
   });
 

@@ -19,7 +19,7 @@ describe(RULE, () => {
   test('fails on missing required names and wrong types', () => {
     const template = templateWith({ Api: server({ Identifier: undefined, Name: 5, Scopes: { ScopeName: 'read' } }) });
     expect(findingsOf(RULE, template).map((f) => f.message.replace(/ Fix:.*/, ''))).toEqual([
-      'Property Identifier: no value is not allowed because Identifier is required.',
+      'Property Identifier is not set, but Identifier is required.',
       'Property Name: value 5 is not allowed because it must be a string.',
       'Property Scopes: value {"ScopeName":"read"} is not allowed because it must be a list.',
     ]);

@@ -9,7 +9,7 @@ describe(RULE, () => {
     const findings = findingsOf(RULE, withScopes([{ ScopeName: 'read', ScopeDescription: 'd' }, { ScopeName: 'write' }]));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', logicalId: 'Api', property: 'Scopes[1].ScopeDescription' });
-    expect(findings[0].message).toBe('Property Scopes[1].ScopeDescription: no value is not allowed because every scope needs a description. '
+    expect(findings[0].message).toBe('Property Scopes[1].ScopeDescription is not set, but every scope needs a description. '
       + 'Fix: add ScopeDescription, e.g. "Read access to orders".');
   });
 

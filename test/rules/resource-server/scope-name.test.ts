@@ -23,7 +23,7 @@ describe(RULE, () => {
     ];
     const findings = findingsOf(RULE, withScopes(list));
     expect(findings.map((f) => f.property)).toEqual(['Scopes[1].ScopeName', 'Scopes[2].ScopeName', 'Scopes[3].ScopeName', 'Scopes[4].ScopeName']);
-    expect(findings[1].message).toBe('Property Scopes[2].ScopeName: no value is not allowed because every scope needs a name. Fix: add ScopeName, e.g. "read".');
+    expect(findings[1].message).toBe('Property Scopes[2].ScopeName is not set, but every scope needs a name. Fix: add ScopeName, e.g. "read".');
   });
 
   test('keeps indexes of the template when earlier items are intrinsics or NoValue', () => {
