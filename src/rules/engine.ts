@@ -1,8 +1,14 @@
 import { formatViolation } from './messages';
 import { ResourceView, Rule } from './rule';
 import { TemplateModel, TemplateResource } from './template-model';
-import { Finding } from './types';
+import { Finding, Severity } from './types';
 import { intrinsicName } from './values';
+
+/** The rule id of the finding that stands for a rule that threw: not a rule of the catalogue, never disabled. */
+export const INTERNAL_ERROR_RULE_ID = 'internal-error';
+
+/** Where an internal error is to be reported. */
+const ISSUES_URL = 'https://github.com/cdk-cognito-clients/cdk-cognito-clients/issues';
 
 /** Options of one lint run. */
 export interface EngineOptions {
@@ -22,7 +28,8 @@ export const MAX_RESOURCES_DEPTH = 500;
 
 /**
  * Runs every rule on every Cognito resource of a template and returns all findings, in template order and
- * then rule order (deterministic). Does not throw on odd input: what it cannot read it does not judge.
+ * then rule order (deterministic). Does not throw on odd input: what it cannot read it does not judge. A rule that
+ * throws becomes one {@link INTERNAL_ERROR_RULE_ID} finding on that resource; the other rules still run.
  * The one exception is a Resources section nested deeper than {@link MAX_RESOURCES_DEPTH} levels (or cyclic):
  * that throws an error saying so, rather than a stack overflow or a silent pass.
  */
@@ -54,7 +61,15 @@ export function runRules(rules: readonly Rule[], template: unknown, options: Eng
     const typed = resource as TemplateResource;
     const view = new ResourceView(logicalId, type as string, properties, dependsOnOf(typed), model, metadataOf(typed));
     for (const rule of applicable) {
-      for (const violation of rule.check(view)) {
+      // Each rule in isolation (as cdk-nag's applyRule does): one that throws costs its own findings, not the others'.
+      let violations;
+      try {
+        violations = rule.check(view);
+      } catch (error) {
+        findings.push(internalError(rule, logicalId, error));
+        continue;
+      }
+      for (const violation of violations) {
         findings.push({
           ruleId: rule.id,
           severity: rule.severity,
@@ -67,6 +82,20 @@ export function runRules(rules: readonly Rule[], template: unknown, options: Eng
     }
   }
   return findings;
+}
+
+/** The finding that stands for a rule that threw on a resource: an error, so every door fails loudly. */
+function internalError(rule: Rule, logicalId: string, error: unknown): Finding {
+  const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
+  return {
+    ruleId: INTERNAL_ERROR_RULE_ID,
+    severity: Severity.ERROR,
+    logicalId,
+    property: '',
+    message: `Rule ${rule.id} failed on resource ${logicalId} (${detail}), so its findings on this resource are missing; `
+      + `every other rule ran. Fix: report it with the template at ${ISSUES_URL}, or skip the rule with --disable ${rule.id} / disabledRules.`,
+    docUrl: ISSUES_URL,
+  };
 }
 
 function resourcesOf(template: unknown): Record<string, TemplateResource> | undefined {

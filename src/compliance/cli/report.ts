@@ -1,4 +1,5 @@
 import { Finding, Severity } from '../../rules';
+import { INTERNAL_ERROR_RULE_ID } from '../../rules/engine';
 
 /** The findings of one template. */
 export interface FileReport {
@@ -26,6 +27,8 @@ export interface Summary {
   readonly errors: number;
   readonly warnings: number;
   readonly inputErrors: number;
+  /** Findings that stand for a rule that threw (`internal-error`): the run is incomplete. */
+  readonly internalErrors: number;
 }
 
 /** Everything one run found: what every output format renders. */
@@ -43,12 +46,13 @@ export function summarize(files: readonly FileReport[], inputErrors: readonly In
     errors: findings.filter((f) => f.severity === Severity.ERROR).length,
     warnings: findings.filter((f) => f.severity === Severity.WARNING).length,
     inputErrors: inputErrors.length,
+    internalErrors: findings.filter((f) => f.ruleId === INTERNAL_ERROR_RULE_ID).length,
   };
 }
 
-/** 2 when any input failed (it wins), 1 on error findings (or warnings with `strict`), else 0. */
+/** 2 when any input failed or a rule threw (they win), 1 on error findings (or warnings with `strict`), else 0. */
 export function exitCodeOf(summary: Summary, strict: boolean): number {
-  if (summary.inputErrors > 0) return 2;
+  if (summary.inputErrors > 0 || summary.internalErrors > 0) return 2;
   if (summary.errors > 0 || (strict && summary.warnings > 0)) return 1;
   return 0;
 }

@@ -59,7 +59,7 @@ describe('describeJsonError', () => {
 });
 
 describe('exitCodeOf', () => {
-  const summary = { files: 1, resources: 1, errors: 0, warnings: 0, inputErrors: 0 };
+  const summary = { files: 1, resources: 1, errors: 0, warnings: 0, inputErrors: 0, internalErrors: 0 };
   test.each([
     [{}, false, 0],
     [{ warnings: 2 }, false, 0],
@@ -67,6 +67,7 @@ describe('exitCodeOf', () => {
     [{ errors: 1 }, false, 1],
     [{ errors: 1, inputErrors: 1 }, false, 2],
     [{ inputErrors: 1 }, true, 2],
+    [{ errors: 3, internalErrors: 1 }, false, 2],
   ])('%j strict=%s → %d', (counts, strict, code) => {
     expect(exitCodeOf({ ...summary, ...counts }, strict)).toBe(code);
   });

@@ -10,7 +10,7 @@ interface JsonFinding {
 }
 interface JsonReport {
   findings: JsonFinding[];
-  summary: { files: number; resources: number; errors: number; warnings: number; inputErrors: number };
+  summary: { files: number; resources: number; errors: number; warnings: number; inputErrors: number; internalErrors: number };
 }
 
 const roots: string[] = [];
@@ -83,8 +83,8 @@ describe('--format json', () => {
     expect(result.code).toBe(1);
     const report = parseJson(result.stdout);
     expect(Object.keys(report)).toEqual(['findings', 'summary']);
-    expect(Object.keys(report.summary)).toEqual(['files', 'resources', 'errors', 'warnings', 'inputErrors']);
-    expect(report.summary).toMatchObject({ files: 1, resources: 1, inputErrors: 0 });
+    expect(Object.keys(report.summary)).toEqual(['files', 'resources', 'errors', 'warnings', 'inputErrors', 'internalErrors']);
+    expect(report.summary).toMatchObject({ files: 1, resources: 1, inputErrors: 0, internalErrors: 0 });
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
     expect(report.summary.warnings).toBe(report.findings.filter((f) => f.severity === 'warning').length);
     const [finding] = ofRule(report, SECRET_RULE);

@@ -11,6 +11,6 @@ export function formatJson(report: LintReport): string {
     message: finding.message,
     docUrl: finding.docUrl,
   })));
-  const { files, resources, errors, warnings, inputErrors } = report.summary;
-  return `${JSON.stringify({ findings, summary: { files, resources, errors, warnings, inputErrors } }, null, 2)}\n`;
+  const { files, resources, errors, warnings, inputErrors, internalErrors } = report.summary;
+  return `${JSON.stringify({ findings, summary: { files, resources, errors, warnings, inputErrors, internalErrors } }, null, 2)}\n`;
 }

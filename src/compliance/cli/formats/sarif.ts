@@ -63,7 +63,7 @@ export function formatSarif(report: LintReport, tool: ToolInfo): string {
         },
       },
       invocations: [{
-        executionSuccessful: report.inputErrors.length === 0,
+        executionSuccessful: report.inputErrors.length === 0 && report.summary.internalErrors === 0,
         toolExecutionNotifications: report.inputErrors.map((error) => ({
           level: 'error',
           message: { text: `${error.file}: ${error.problem}` },

@@ -41,6 +41,9 @@ function summaryLine(report: LintReport, paint: (style: Style, text: string) => 
     : `${paint(errors ? 'red' : 'yellow', `Found ${plural(errors, 'error')} and ${plural(warnings, 'warning')}`)} in ${scope}.`];
   if (strict && warnings) parts.push('Warnings count as errors (--strict).');
   if (inputErrors) parts.push(paint('red', `${plural(inputErrors, 'input')} could not be linted (see stderr).`));
+  if (report.summary.internalErrors) {
+    parts.push(paint('red', `${plural(report.summary.internalErrors, 'rule run')} failed (internal-error): the report is incomplete.`));
+  }
   return parts.join(' ');
 }
 
