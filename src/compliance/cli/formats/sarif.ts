@@ -14,8 +14,19 @@ type SarifLevel = 'error' | 'warning';
 const levelOf = (severity: Severity): SarifLevel => (severity === Severity.ERROR ? 'error' : 'warning');
 
 /** Relative path as a URI reference: each segment percent-encoded, `/` kept. */
-function uriOf(file: string): string {
+export function uriOf(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The SARIF reportingDescriptor of one rule of the engine (also used by `diff --format sarif`). */
+export function ruleDescriptor(rule: RuleInfo) {
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    helpUri: rule.docUrl,
+    defaultConfiguration: { level: levelOf(rule.severity) },
+    properties: { resourceType: rule.resourceType, constraints: rule.constraints },
+  };
 }
 
 /**
@@ -53,13 +64,7 @@ export function formatSarif(report: LintReport, tool: ToolInfo): string {
           name: tool.name,
           version: tool.version,
           informationUri: tool.informationUri,
-          rules: tool.rules.map((rule) => ({
-            id: rule.id,
-            shortDescription: { text: rule.description },
-            helpUri: rule.docUrl,
-            defaultConfiguration: { level: levelOf(rule.severity) },
-            properties: { resourceType: rule.resourceType, constraints: rule.constraints },
-          })),
+          rules: tool.rules.map(ruleDescriptor),
         },
       },
       invocations: [{
