@@ -1,8 +1,8 @@
+import { client, templateWith } from './helpers';
 import { ALL_RULES } from '../../src/rules/catalogue';
 import { INTERNAL_ERROR_RULE_ID, runRules } from '../../src/rules/engine';
 import { defineRule } from '../../src/rules/rule';
 import { Severity } from '../../src/rules/types';
-import { client, templateWith } from './helpers';
 
 const throwing = defineRule({
   id: 'client-test-throws',

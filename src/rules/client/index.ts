@@ -6,7 +6,6 @@ import { clientAnalyticsRegion } from './analytics-region';
 import { clientAuthSessionValidity } from './auth-session-validity';
 import { clientCallbackUrlFragment } from './callback-url-fragment';
 import { clientCallbackUrlsRequired } from './callback-urls-required';
-import { clientNameFormat } from './client-name';
 import { clientCredentialsExclusive } from './credentials-exclusive';
 import { clientCredentialsNoOpenidEmail } from './credentials-no-openid-email';
 import { clientCredentialsOnlyCustomScopes } from './credentials-only-custom-scopes';
@@ -20,6 +19,7 @@ import { clientIdentityProviderNamesFormat } from './identity-provider-names-for
 import { clientIdentityProvidersExist } from './identity-providers-exist';
 import { clientImplicitGrant } from './implicit-grant';
 import { clientLongTokenLifetimes } from './long-token-lifetimes';
+import { clientNameFormat } from './name-format';
 import { clientOAuthFlowsScopesRequired } from './oauth-flows-scopes-required';
 import { clientOAuthFlowsValid } from './oauth-flows-valid';
 import { clientOAuthScopesExist } from './oauth-scopes-exist';
@@ -43,6 +43,7 @@ import { clientTokenValidityRange } from './token-validity-range';
 import { clientTokenValidityUnits } from './token-validity-units';
 import { clientUserAuthTier } from './user-auth-tier';
 import { clientUserExistenceErrorsLegacy } from './user-existence-errors-legacy';
+import { clientUserPoolIdFormat } from './user-pool-id-format';
 import { clientWriteAttributesEmailVerified } from './write-attributes-email-verified';
 import { clientWriteAttributesExist } from './write-attributes-exist';
 import { clientWriteAttributesIdpMapped } from './write-attributes-idp-mapped';
@@ -78,6 +79,7 @@ export const CLIENT_RULES: readonly Rule[] = [
   clientDefaultRedirectUri,
   // --- auth flows, tokens, attributes, analytics, names ---
   clientPropertyTypes,
+  clientUserPoolIdFormat,
   clientNameFormat,
   clientExplicitAuthFlowsValues,
   clientExplicitAuthFlowsLegacyMix,

@@ -15,11 +15,14 @@ import { domainSecurityPolicy } from './security-policy';
 import { uiCustomizationAfterDomain } from './ui-customization-after-domain';
 import { uiCustomizationPropertyTypes } from './ui-customization-property-types';
 import { uiCustomizationRequiresDomain } from './ui-customization-requires-domain';
+import { uiCustomizationUserPoolIdFormat } from './ui-customization-user-pool-id-format';
+import { domainUserPoolIdFormat } from './user-pool-id-format';
 
 /** Rules for AWS::Cognito::UserPoolDomain and UI customization attachments, in the order they are reported. */
 export const DOMAIN_RULES: readonly Rule[] = [
   // --- shape ---
   domainPropertyTypes,
+  domainUserPoolIdFormat,
   // --- prefix domains (<prefix>.auth.<region>.amazoncognito.com) ---
   domainPrefixLength,
   domainPrefixFormat,
@@ -37,6 +40,7 @@ export const DOMAIN_RULES: readonly Rule[] = [
   domainRoutingCustomDomainOnly,
   // --- AWS::Cognito::UserPoolUICustomizationAttachment ---
   uiCustomizationPropertyTypes,
+  uiCustomizationUserPoolIdFormat,
   uiCustomizationRequiresDomain,
   uiCustomizationAfterDomain,
 ];

@@ -7,11 +7,13 @@ import { resourceServerPropertyTypes } from './property-types';
 import { resourceServerScopeDescription } from './scope-description';
 import { resourceServerScopeName } from './scope-name';
 import { resourceServerScopesMax } from './scopes-max';
+import { resourceServerUserPoolIdFormat } from './user-pool-id-format';
 
 /** Rules for AWS::Cognito::UserPoolResourceServer, in the order they are reported. */
 export const RESOURCE_SERVER_RULES: readonly Rule[] = [
   // --- shape ---
   resourceServerPropertyTypes,
+  resourceServerUserPoolIdFormat,
   // --- the server ---
   resourceServerIdentifier,
   resourceServerName,
