@@ -71,6 +71,18 @@ export function errorReason(error: unknown): string {
   return parts.join(' ');
 }
 
+/**
+ * errorReason plus the service's own message (cut to 300 characters), for error messages that help a user fix the
+ * problem. The message comes from outside and may echo request data: callers pass the result through redact() with
+ * every secret they handled. Never used in log lines.
+ */
+export function errorDetail(error: unknown): string {
+  const reason = errorReason(error);
+  const message = error instanceof RetryBudgetExceededError ? undefined : (error as { message?: unknown })?.message;
+  if (typeof message !== 'string' || message.length === 0 || message === reason) return reason;
+  return `${reason}: ${message.length > 300 ? `${message.slice(0, 300)}...` : message}`;
+}
+
 const THROTTLING = new Set([
   'TooManyRequestsException', 'ThrottlingException', 'Throttling', 'ThrottledException',
   'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'SlowDown',

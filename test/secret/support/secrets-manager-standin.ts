@@ -211,6 +211,10 @@ export async function startSecretsManagerStandIn(options: { pageSize?: number } 
         },
         DeleteSecret: (input) => {
           const s = find(input.SecretId);
+          if (input.ForceDeleteWithoutRecovery) {
+            secrets.delete(s.arn);
+            return { ARN: s.arn, Name: s.name, DeletionDate: tick() };
+          }
           s.deleted = tick();
           return { ARN: s.arn, Name: s.name, DeletionDate: s.deleted };
         },
