@@ -3,7 +3,9 @@ import { join, relative, resolve, sep } from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { discoverInputs } from './discover-inputs';
 import { CognitoClientLinter, Finding } from '../../rules';
+import { formatGitHub } from './formats/github';
 import { formatJson } from './formats/json';
+import { formatJUnit } from './formats/junit';
 import { printable } from './formats/printable';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
@@ -24,7 +26,7 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-type Format = 'text' | 'json' | 'sarif';
+type Format = 'text' | 'json' | 'sarif' | 'junit' | 'github';
 
 interface CliOptions {
   readonly format: Format;
@@ -86,7 +88,7 @@ function buildProgram(io: CliIo): Command {
     .description('Check Amazon Cognito user pool clients, domains and resource servers in CloudFormation templates '
       + '(JSON or YAML, SAM included) and CDK cloud assemblies (cdk.out) for settings Cognito rejects at deploy.')
     .version(packageVersion(), '-V, --version', 'print the version')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit', 'github']).default('text'))
     .option('--strict', 'treat warnings as errors (exit code 1)')
     .option('--region <region>', 'the region the templates deploy to (enables region checks)')
     .option('--disable <rule-id>', 'do not run this rule (repeatable, or comma-separated)', collect)
@@ -151,9 +153,10 @@ function lint(paths: readonly string[], options: CliOptions, cwd: string): LintR
         failed++;
         continue;
       }
-      const checkedResources = Object.values(loaded.template.Resources)
-        .filter((resource) => checkedTypes.has((resource as { Type?: unknown } | null)?.Type as string)).length;
-      files.push({ file, findings, resourceLines: loaded.resourceLines, checkedResources });
+      const checkedResourceIds = Object.entries(loaded.template.Resources)
+        .map(([logicalId, resource]) => ({ logicalId, type: (resource as { Type?: unknown } | null)?.Type as string }))
+        .filter((resource) => checkedTypes.has(resource.type));
+      files.push({ file, findings, resourceLines: loaded.resourceLines, checkedResources: checkedResourceIds.length, checkedResourceIds });
       lintedKeys.add(candidate.key);
       linted++;
     }
@@ -176,11 +179,20 @@ function render(report: LintReport, options: CliOptions, io: CliIo): string {
         informationUri: packageHomepage(),
         rules: CognitoClientLinter.rules(),
       });
+    case 'junit':
+      return formatJUnit(report, { name: TOOL_NAME, rules: rulesToRun(options), strict: options.strict });
+    case 'github':
+      return formatGitHub(report);
     default: {
       const noColor = (io.env ?? process.env).NO_COLOR;
       return formatText(report, { color: io.isTTY && !noColor, strict: options.strict });
     }
   }
+}
+
+function rulesToRun(options: CliOptions) {
+  const disabled = options.disable ?? [];
+  return CognitoClientLinter.rules().filter((rule) => !disabled.includes(rule.id));
 }
 
 interface PackageJson {

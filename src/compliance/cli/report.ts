@@ -10,6 +10,8 @@ export interface FileReport {
   readonly resourceLines: ReadonlyMap<string, number>;
   /** How many resources of a type some enabled rule checks. */
   readonly checkedResources: number;
+  /** Those resources, in template order (the JUnit report has a test case per rule and resource). */
+  readonly checkedResourceIds?: ReadonlyArray<{ readonly logicalId: string; readonly type: string }>;
 }
 
 /** An input that could not be linted. */
