@@ -85,7 +85,9 @@ describe('action.yml', () => {
     const result = spawnSync('bash', ['-c', install.run], {
       encoding: 'utf8',
       env: {
-        PATH: `${fakeBin}:${process.env.PATH}`, RUNNER_TEMP: join(work, 'runner-temp'), GITHUB_PATH: githubPath,
+        PATH: `${fakeBin}:${process.env.PATH}`,
+        RUNNER_TEMP: join(work, 'runner-temp'),
+        GITHUB_PATH: githubPath,
         ...stepEnv(install, { ...defaults, version: '1.4.0' }),
       },
     });
