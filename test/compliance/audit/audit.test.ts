@@ -10,6 +10,7 @@ import { CreateUserPoolClientCommand, CreateUserPoolClientCommandInput, CreateUs
 import { CognitoStandIn, startCognitoStandIn } from './support/cognito-stand-in';
 import { awsEnvironment, runAuditCli } from './support/harness';
 import { CognitoClientAuditor } from '../../../src/compliance/audit/auditor';
+import { CognitoClientLinter } from '../../../src/rules';
 import { Severity } from '../../../src/rules/types';
 import { cognitoClient, RunningServer, startCognitoLocal } from '../../secret/support/servers';
 
@@ -205,7 +206,7 @@ describe('cognito-client-lint audit', () => {
     const run = log.runs[0];
     expect(log.version).toBe('2.1.0');
     expect(run.tool.driver.rules.map((r: any) => r.id)).toEqual(
-      require('../../../src').CognitoClientLinter.rules().map((r: any) => r.id));
+      CognitoClientLinter.rules().map((r) => r.id));
     const result = run.results.find((r: any) => r.ruleId === 'client-identity-providers-exist');
     expect(result.level).toBe('error');
     expect(result.locations).toEqual([{
