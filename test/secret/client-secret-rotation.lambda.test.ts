@@ -1,96 +1,30 @@
-import * as http from 'http';
-import { AddressInfo } from 'net';
 import {
-  AddUserPoolClientSecretCommand,
-  CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DeleteUserPoolClientSecretCommand,
-  LimitExceededException,
   ListUserPoolClientSecretsCommand,
-  ResourceNotFoundException,
-  TooManyRequestsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
-import { captureOutput } from './support/capture';
+import { CancelRotateSecretCommand, CreateSecretCommand, RotateSecretCommand } from '@aws-sdk/client-secrets-manager';
+import { captureOutput, describeOutcome } from './support/capture';
+import { CognitoStandIn, startCognitoStandIn } from './support/cognito-standin';
 import { cfnEvent, contextWith } from './support/events';
-import { FakeSecretsManager } from './support/fake-secrets-manager';
-import { cognitoClient, OidcServer, RunningServer, startCognitoLocal, startOidcServer } from './support/servers';
-import { makeRotationHandler } from '../../src/secret/client-secret-rotation.lambda';
+import { SecretsManagerStandIn, startSecretsManagerStandIn } from './support/secrets-manager-standin';
+import { OidcServer, RunningServer, startCognitoLocal, startOidcServer } from './support/servers';
+import { makeRotationHandler, RotationDependencies } from '../../src/secret/client-secret-rotation.lambda';
 import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 
-// Real servers on 127.0.0.1: cognito-local (pool, client and the first secret, written by the writer handler) and
-// oidc-provider (the token endpoint that testSecret calls). What no loopback server offers is replaced at the SDK
-// boundary with aws-sdk-client-mock: Secrets Manager (support/fake-secrets-manager.ts) and Cognito's client-secret
-// rotation APIs (AddUserPoolClientSecret, ListUserPoolClientSecrets, DeleteUserPoolClientSecret), which
-// cognito-local 5.3.0 does not implement. A small loopback facade in front of oidc-provider accepts every secret the
-// fake Cognito holds, so the token endpoint honours two active secrets the way Cognito does.
+// Every call goes over HTTP to loopback servers through the real SDK clients: Cognito is cognito-local behind the
+// client-secret stand-in, whose token endpoint (in front of oidc-provider) accepts exactly the client's active
+// secrets; Secrets Manager is its stand-in. RotateSecret opens the AWSPENDING version; the tests then run the four
+// steps the way Secrets Manager invokes the function, retrying a failed step with the same token.
 
-const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:rotated-AbCdEf';
-const SCOPES = ['api/read'];
-
-interface CognitoSecret { id: string; value: string; created: Date }
-
-/** The client-secret APIs, modelled on the SDK types: at most two secrets, values returned only by Add. */
-class FakeClientSecrets {
-  readonly secrets: CognitoSecret[] = [];
-  private clock = 1_800_000_000;
-  private readonly failures = new Map<string, Error[]>();
-  constructor(readonly clientId: string) {}
-
-  seed(value: string): void { this.secrets.push({ id: `${this.clientId}--${this.clock++}`, value, created: new Date(this.clock * 1000) }); }
-  failNext(command: string, ...errors: Error[]): void { this.failures.set(command, errors); }
-  private maybeFail(command: string): void {
-    const queued = this.failures.get(command);
-    if (queued && queued.length > 0) throw queued.shift();
-  }
-  list() { this.maybeFail('List'); return { ClientSecrets: this.secrets.map((s) => ({ ClientSecretId: s.id, ClientSecretCreateDate: s.created })) }; }
-  add() {
-    this.maybeFail('Add');
-    if (this.secrets.length >= 2) throw new LimitExceededException({ message: 'Client secret limit exceeded', $metadata: { httpStatusCode: 400 } });
-    const value = `rotated${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-    const secret = { id: `${this.clientId}--${this.clock++}`, value, created: new Date(this.clock * 1000) };
-    this.secrets.push(secret);
-    return { ClientSecretDescriptor: { ClientSecretId: secret.id, ClientSecretValue: value, ClientSecretCreateDate: secret.created } };
-  }
-  delete(id: string) {
-    this.maybeFail('Delete');
-    const i = this.secrets.findIndex((s) => s.id === id);
-    if (i < 0) throw new ResourceNotFoundException({ message: 'Client secret not found', $metadata: { httpStatusCode: 400 } });
-    this.secrets.splice(i, 1);
-    return {};
-  }
-}
-
-/** Forwards to oidc-provider, translating any secret the fake Cognito holds into the one oidc-provider knows. */
-async function startTokenFacade(oidc: OidcServer, clientId: string, canonical: string, active: () => string[]): Promise<RunningServer> {
-  const server = http.createServer((req, res) => {
-    const headers = { ...req.headers };
-    const basic = /^Basic (.+)$/.exec(headers.authorization ?? '');
-    if (basic) {
-      const [id, secret] = Buffer.from(basic[1], 'base64').toString().split(':').map(decodeURIComponent);
-      if (id === clientId && active().includes(secret)) headers.authorization = `Basic ${Buffer.from(`${id}:${canonical}`).toString('base64')}`;
-      else headers.authorization = `Basic ${Buffer.from(`${id}:not-an-active-secret`).toString('base64')}`;
-    }
-    const upstream = http.request({ host: '127.0.0.1', port: oidc.port, path: req.url, method: req.method, headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    req.pipe(upstream);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, port, stop: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
-}
+const ROTATION_LAMBDA = 'arn:aws:lambda:us-east-1:111111111111:function:rotate';
 
 let cognitoLocal: RunningServer;
 let oidc: OidcServer;
-let facade: RunningServer;
-let sm: FakeSecretsManager;
-let fakeSecrets: FakeClientSecrets;
-let rotationCognito: CognitoIdentityProviderClient;
-let cognitoMock: ReturnType<typeof mockClient>;
+let cognito: CognitoStandIn;
+let sm: SecretsManagerStandIn;
+let secretArn: string;
 let ids: { userPoolId: string; clientId: string; clientSecret: string };
 
 // The handlers log one JSON line per step; keep test output readable (the leak tests capture it on purpose).
@@ -98,207 +32,254 @@ beforeEach(() => { jest.spyOn(console, 'log').mockImplementation(() => undefined
 afterEach(() => { jest.restoreAllMocks(); });
 
 beforeAll(async () => {
-  [cognitoLocal, oidc] = await Promise.all([startCognitoLocal(), startOidcServer()]);
+  [cognitoLocal, oidc, sm] = await Promise.all([startCognitoLocal(), startOidcServer(), startSecretsManagerStandIn()]);
+  cognito = await startCognitoStandIn(cognitoLocal, oidc);
 });
-afterAll(async () => { await Promise.all([cognitoLocal?.stop(), oidc?.stop()]); });
+afterAll(async () => { await Promise.all([cognito?.stop(), sm?.stop(), cognitoLocal?.stop(), oidc?.stop()]); });
 
 beforeEach(async () => {
-  const cognito = cognitoClient(cognitoLocal.url);
-  const pool = await cognito.send(new CreateUserPoolCommand({ PoolName: 'rotation' }));
-  const client = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: pool.UserPool!.Id!, ClientName: 'm2m', GenerateSecret: true }));
-  ids = { userPoolId: pool.UserPool!.Id!, clientId: client.UserPoolClient!.ClientId!, clientSecret: client.UserPoolClient!.ClientSecret! };
-
-  fakeSecrets = new FakeClientSecrets(ids.clientId);
-  fakeSecrets.seed(ids.clientSecret);
-  const canonical = `canonical-${Math.random().toString(36).slice(2)}`;
-  await oidc.upsertClient({ client_id: ids.clientId, client_secret: canonical, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], scope: 'api/read api/write' });
-  facade = await startTokenFacade(oidc, ids.clientId, canonical, () => fakeSecrets.secrets.map((s) => s.value));
-
-  sm = new FakeSecretsManager();
-  sm.create(SECRET_ARN, true);
-  // The first value comes from the real writer handler reading cognito-local.
-  await makeWriterHandler(() => ({ cognito, secrets: new SecretsManagerClient({ region: 'us-east-1' }) }))(
-    cfnEvent('Create', { UserPoolId: ids.userPoolId, ClientId: ids.clientId, SecretArn: SECRET_ARN, TokenEndpoint: `${facade.url}/oauth2/token`, Scopes: SCOPES }),
-    contextWith(60_000));
-
-  rotationCognito = cognitoClient(cognitoLocal.url);
-  cognitoMock = mockClient(rotationCognito);
-  cognitoMock.on(ListUserPoolClientSecretsCommand).callsFake(() => fakeSecrets.list());
-  cognitoMock.on(AddUserPoolClientSecretCommand).callsFake(() => fakeSecrets.add());
-  cognitoMock.on(DeleteUserPoolClientSecretCommand).callsFake((input) => fakeSecrets.delete(input.ClientSecretId));
-});
-afterEach(async () => {
+  cognito.server.clearFaults();
+  sm.server.clearFaults();
+  cognito.echoSecretInTokenErrors(false);
   await oidc.injectFaults(503, 0);
-  cognitoMock.restore();
-  sm.restore();
-  await facade.stop();
+  const admin = cognito.client();
+  const pool = await admin.send(new CreateUserPoolCommand({ PoolName: 'rotation' }));
+  const client = await admin.send(new CreateUserPoolClientCommand({
+    UserPoolId: pool.UserPool!.Id!,
+    ClientName: 'm2m',
+    GenerateSecret: true,
+    AllowedOAuthFlows: ['client_credentials'],
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthScopes: ['api/read'],
+  }));
+  ids = { userPoolId: pool.UserPool!.Id!, clientId: client.UserPoolClient!.ClientId!, clientSecret: client.UserPoolClient!.ClientSecret! };
+  secretArn = (await sm.client().send(new CreateSecretCommand({ Name: `rotated-${Math.random().toString(36).slice(2)}` }))).ARN!;
+  // The first value comes from the writer handler, as in a deployment.
+  await makeWriterHandler(() => ({ cognito: cognito.client(), secrets: sm.client() }))(
+    cfnEvent('Create', { UserPoolId: ids.userPoolId, ClientId: ids.clientId, SecretArn: secretArn, TokenEndpoint: cognito.tokenEndpoint, Scopes: ['api/read'] }),
+    contextWith(60_000));
 });
 
-const rotation = () => makeRotationHandler(() => ({
-  cognito: rotationCognito,
-  secrets: new SecretsManagerClient({ region: 'us-east-1' }),
-  sleep: () => Promise.resolve(),
+function rotation(extra: Partial<RotationDependencies> = {}) {
+  return makeRotationHandler(() => ({
+    cognito: cognito.client(), secrets: sm.client(), sleep: () => Promise.resolve(), allowLoopbackHttp: true, ...extra,
+  }));
+}
+
+async function step(name: string, token: string, extra: Partial<RotationDependencies> = {}) {
+  return rotation(extra)({ SecretId: secretArn, ClientRequestToken: token, Step: name }, contextWith(60_000));
+}
+
+async function startRotation(): Promise<string> {
+  return (await sm.client().send(new RotateSecretCommand({ SecretId: secretArn, RotationLambdaARN: ROTATION_LAMBDA }))).VersionId!;
+}
+
+async function rotateFully(): Promise<string> {
+  const token = await startRotation();
+  for (const name of ['createSecret', 'setSecret', 'testSecret', 'finishSecret']) await step(name, token);
+  return token;
+}
+
+async function cognitoSecretIds(): Promise<string[]> {
+  const listed = await cognito.client().send(new ListUserPoolClientSecretsCommand({ UserPoolId: ids.userPoolId, ClientId: ids.clientId }));
+  return listed.ClientSecrets!.map((s) => s.ClientSecretId!);
+}
+
+const current = () => sm.valueAt(secretArn)!;
+const deleteCognitoSecret = (clientSecretId: string) => cognito.client().send(new DeleteUserPoolClientSecretCommand({
+  UserPoolId: ids.userPoolId, ClientId: ids.clientId, ClientSecretId: clientSecretId,
 }));
+const tokenStatus = (secret: string) => cognito.tokenStatus(ids.clientId, secret);
+const addCalls = () => cognito.server.calls.filter((c) => c.operation === 'AddUserPoolClientSecret' && !c.error).length;
 
-async function step(name: string, token: string) {
-  return rotation()({ SecretId: SECRET_ARN, ClientRequestToken: token, Step: name }, contextWith(60_000));
-}
-
-/** The version id Secrets Manager chooses for the rotation. */
-const TOKEN = '11111111-2222-3333-4444-555555555555';
-
-async function tokenStatus(secret: string): Promise<number> {
-  const res = await fetch(`${facade.url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'authorization': `Basic ${Buffer.from(`${ids.clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials&scope=api%2Fread',
-  });
-  return res.status;
-}
-
-describe('client-secret-rotation: the four steps', () => {
-  test('a full rotation keeps the old secret working until the new one is current, then removes it', async () => {
+describe('client-secret-rotation: alternating secrets', () => {
+  test('a rotation makes the new secret current and leaves the previous one valid; nothing secret is logged', async () => {
     const captured = captureOutput();
-    let pendingSecret = '';
+    let token = '';
     try {
-      // createSecret: Secrets Manager has created the version id; the handler stores the value under it.
-      await startRotation(TOKEN);
-      await step('createSecret', TOKEN);
-      const pending = sm.valueAt(SECRET_ARN, 'AWSPENDING')!;
-      pendingSecret = String(pending.clientSecret);
-      expect(pending).toMatchObject({ clientId: ids.clientId, userPoolId: ids.userPoolId, previousClientSecretId: fakeSecrets.secrets[0].id });
-      expect(fakeSecrets.secrets).toHaveLength(2);
-      // Zero downtime: both secrets obtain tokens while the rotation is in flight.
+      token = await startRotation();
+      await step('createSecret', token);
+      const pending = sm.valueAt(secretArn, 'AWSPENDING')!;
+      expect(pending).toMatchObject({ clientId: ids.clientId, userPoolId: ids.userPoolId, scopes: ['api/read'] });
       expect(await tokenStatus(ids.clientSecret)).toBe(200);
-      expect(await tokenStatus(pendingSecret)).toBe(200);
-
-      await step('setSecret', TOKEN);
-      await step('testSecret', TOKEN);
-      expect(sm.valueAt(SECRET_ARN)).toMatchObject({ clientSecret: ids.clientSecret });
-
-      await step('finishSecret', TOKEN);
+      expect(await tokenStatus(pending.clientSecret)).toBe(200);
+      await step('setSecret', token);
+      await step('testSecret', token);
+      expect(current()).toMatchObject({ clientSecret: ids.clientSecret });
+      await step('finishSecret', token);
     } finally {
       captured.restore();
     }
-    expect(sm.valueAt(SECRET_ARN)).toMatchObject({ clientSecret: pendingSecret, clientSecretId: fakeSecrets.secrets[0].id });
-    expect(sm.valueAt(SECRET_ARN, 'AWSPREVIOUS')).toMatchObject({ clientSecret: ids.clientSecret });
-    expect(sm.versionsOf(SECRET_ARN)[TOKEN]).toEqual(['AWSCURRENT']);
-    expect(fakeSecrets.secrets.map((s) => s.value)).toEqual([pendingSecret]);
-    expect(await tokenStatus(ids.clientSecret)).toBe(401);
-    expect(await tokenStatus(pendingSecret)).toBe(200);
-    // Neither the old nor the new secret reached a log line.
+    const now = current();
+    expect(sm.stagesOf(secretArn)[token]).toEqual(['AWSCURRENT']);
+    expect(sm.valueAt(secretArn, 'AWSPREVIOUS')).toMatchObject({ clientSecret: ids.clientSecret });
+    // Alternating: both secrets stay active until the next rotation.
+    expect(cognito.activeSecrets(ids.clientId)).toEqual([ids.clientSecret, now.clientSecret]);
+    expect(await tokenStatus(ids.clientSecret)).toBe(200);
+    expect(await tokenStatus(now.clientSecret)).toBe(200);
     expect(captured.text()).toContain('pending-secret-tested');
     expect(captured.text()).not.toContain(ids.clientSecret);
-    expect(captured.text()).not.toContain(pendingSecret);
+    expect(captured.text()).not.toContain(now.clientSecret);
+  });
+
+  test('the next rotation removes the oldest secret and keeps the one that was current until now', async () => {
+    await rotateFully();
+    const first = current().clientSecret;
+    await rotateFully();
+    const second = current().clientSecret;
+    expect(cognito.activeSecrets(ids.clientId)).toEqual([first, second]);
+    expect(await tokenStatus(ids.clientSecret)).toBe(400);
+    expect(await tokenStatus(first)).toBe(200);
+    expect(sm.valueAt(secretArn, 'AWSPREVIOUS')).toMatchObject({ clientSecret: first });
   });
 
   test('testSecret refuses a pending secret the token endpoint rejects, and AWSCURRENT stays put', async () => {
-    await startRotation(TOKEN);
-    await step('createSecret', TOKEN);
-    const pendingSecret = String(sm.valueAt(SECRET_ARN, 'AWSPENDING')!.clientSecret);
+    const token = await startRotation();
+    await step('createSecret', token);
+    const pending = sm.valueAt(secretArn, 'AWSPENDING')!;
     // The new Cognito secret disappears out of band.
-    fakeSecrets.secrets.pop();
-    const error = await step('testSecret', TOKEN).catch((e) => e);
+    await deleteCognitoSecret(pending.clientSecretId);
+    const error = await step('testSecret', token, { tokenTestBudgetMs: 300 }).catch((e) => e);
     expect(error.message).toBe(`The new secret did not obtain a token, so it was not made current. The token endpoint rejected the credentials of app client ${ids.clientId} (invalid_client). `
       + 'Fix: make sure the client has a secret (generateSecret: true), that the stored secret is the current one, and that the token endpoint belongs to the same user pool.');
-    expect(error.message).not.toContain(pendingSecret);
-    expect(sm.valueAt(SECRET_ARN)).toMatchObject({ clientSecret: ids.clientSecret });
-    // setSecret notices the same thing.
-    await expect(step('setSecret', TOKEN)).rejects.toThrow(/no longer exists\. Fix: cancel this rotation/);
+    expect(current()).toMatchObject({ clientSecret: ids.clientSecret });
+    await expect(step('setSecret', token)).rejects.toThrow(/no longer exists\. Fix: cancel this rotation/);
   });
 
   test('a disabled rotation and an unknown version are refused', async () => {
-    sm.secrets.get(SECRET_ARN)!.rotationEnabled = false;
-    await expect(step('createSecret', TOKEN)).rejects.toThrow(`Secret ${SECRET_ARN} does not have rotation enabled.`);
-    sm.secrets.get(SECRET_ARN)!.rotationEnabled = true;
-    await expect(step('createSecret', 'not-a-version')).rejects.toThrow(`Rotation token not-a-version is not a version of secret ${SECRET_ARN}. Fix: start a new rotation.`);
+    const addsBefore = addCalls();
+    const token = await startRotation();
+    await expect(step('createSecret', 'not-a-version-of-this-secret-000000')).rejects.toThrow(
+      `Rotation token not-a-version-of-this-secret-000000 is not a version of secret ${secretArn}. Fix: start a new rotation.`);
+    await sm.client().send(new CancelRotateSecretCommand({ SecretId: secretArn }));
+    await expect(step('createSecret', token)).rejects.toThrow(`Secret ${secretArn} does not have rotation enabled.`);
+    expect(addCalls()).toBe(addsBefore);
+  });
+
+  test('an http: token endpoint is refused unless loopback http is allowed explicitly', async () => {
+    const token = await startRotation();
+    await step('createSecret', token);
+    await step('setSecret', token);
+    await expect(step('testSecret', token, { allowLoopbackHttp: false })).rejects.toThrow(
+      `The token endpoint ${cognito.tokenEndpoint} does not use https:, so it is refused.`);
+  });
+
+  test('the current value must be an active Cognito secret, or createSecret refuses to touch Cognito', async () => {
+    await rotateFully();
+    await rotateFully();
+    // Someone deletes the current secret by hand.
+    await deleteCognitoSecret(current().clientSecretId);
+    const before = cognito.activeSecrets(ids.clientId);
+    const token = await startRotation();
+    await expect(step('createSecret', token)).rejects.toThrow(`The AWSCURRENT value of secret ${secretArn} is not an active secret of app client ${ids.clientId}`);
+    expect(cognito.activeSecrets(ids.clientId)).toEqual(before);
   });
 });
 
 describe('client-secret-rotation: interrupted and resumed', () => {
-  test('createSecret interrupted after Cognito added the secret but before it was stored: the retry removes the orphan and starts over', async () => {
-    await startRotation(TOKEN);
-    sm.interruptNext('PutSecretValue');
-    await expect(step('createSecret', TOKEN)).rejects.toThrow('Task timed out');
-    const orphan = fakeSecrets.secrets[1];
-    expect(fakeSecrets.secrets).toHaveLength(2);
+  // A step "interrupted" fails once with an error the handler does not retry (as a Lambda timeout would end it);
+  // Secrets Manager then invokes the same step again with the same token.
+  const interrupt = (server: SecretsManagerStandIn['server'], operation: string) =>
+    server.inject({ operations: [operation], count: 1, type: 'InvalidRequestException', status: 400, message: 'simulated interruption' });
 
-    await step('createSecret', TOKEN);
-    expect(fakeSecrets.secrets).toHaveLength(2);
-    expect(fakeSecrets.secrets.map((s) => s.id)).not.toContain(orphan.id);
-    const pending = sm.valueAt(SECRET_ARN, 'AWSPENDING')!;
-    expect(pending.clientSecretId).toBe(fakeSecrets.secrets[1].id);
-    expect(pending.previousClientSecretId).toBe(fakeSecrets.secrets[0].id);
-    await runRemainingSteps(['setSecret', 'testSecret', 'finishSecret']);
-    expect(fakeSecrets.secrets.map((s) => s.value)).toEqual([pending.clientSecret]);
+  test('createSecret interrupted after Cognito added the secret but before it was stored: the retry replaces the orphan', async () => {
+    await rotateFully(); // two secrets now: the retry must delete the right one
+    const previous = sm.valueAt(secretArn, 'AWSPREVIOUS')!.clientSecret;
+    const currentSecret = current().clientSecret;
+    const token = await startRotation();
+    interrupt(sm.server, 'PutSecretValue');
+    await expect(step('createSecret', token)).rejects.toThrow('PutSecretValue failed: InvalidRequestException HTTP 400: simulated interruption.');
+    expect(cognito.activeSecrets(ids.clientId)).toHaveLength(2);
+    expect(cognito.activeSecrets(ids.clientId)).toContain(currentSecret);
+    expect(cognito.activeSecrets(ids.clientId)).not.toContain(previous);
+
+    await step('createSecret', token);
+    const pending = sm.valueAt(secretArn, 'AWSPENDING')!;
+    expect(cognito.activeSecrets(ids.clientId)).toEqual([currentSecret, pending.clientSecret]);
+    for (const name of ['setSecret', 'testSecret', 'finishSecret']) await step(name, token);
+    expect(current().clientSecret).toBe(pending.clientSecret);
   });
 
-  test.each(['createSecret', 'setSecret', 'testSecret'])('%s run twice (retried after success) does nothing new', async (repeated) => {
-    await startRotation(TOKEN);
-    const steps = ['createSecret', 'setSecret', 'testSecret', 'finishSecret'];
-    for (const name of steps) {
-      await step(name, TOKEN);
-      if (name === repeated) await step(name, TOKEN);
+  test.each(['createSecret', 'setSecret', 'testSecret', 'finishSecret'])('%s run twice (retried after success) does nothing new', async (repeated) => {
+    const addsBefore = addCalls();
+    const token = await startRotation();
+    for (const name of ['createSecret', 'setSecret', 'testSecret', 'finishSecret']) {
+      await step(name, token);
+      if (name === repeated) await step(name, token);
     }
-    expect(cognitoMock.commandCalls(AddUserPoolClientSecretCommand)).toHaveLength(1);
-    expect(fakeSecrets.secrets).toHaveLength(1);
-    expect(sm.valueAt(SECRET_ARN)!.clientSecretId).toBe(fakeSecrets.secrets[0].id);
+    expect(addCalls() - addsBefore).toBe(1);
+    expect(await cognitoSecretIds()).toHaveLength(2);
+    expect(current().clientSecretId).toBe((await cognitoSecretIds())[1]);
   });
 
-  test('testSecret interrupted by the token endpoint being down, then resumed', async () => {
-    await startRotation(TOKEN);
-    await step('createSecret', TOKEN);
-    await step('setSecret', TOKEN);
-    await oidc.injectFaults(503, 100, ['/oauth2/token']);
-    await expect(step('testSecret', TOKEN)).rejects.toThrow(/^The token endpoint could not be reached to test the new secret: gave up after 8 attempt\(s\) within the time budget; last error: TransientHttpError\. Fix: check that http:\/\/127\.0\.0\.1:\d+\/oauth2\/token is reachable/);
+  test('testSecret with the token endpoint down gives up within its budget, and the resumed step completes', async () => {
+    const token = await startRotation();
+    await step('createSecret', token);
+    await step('setSecret', token);
+    await oidc.injectFaults(503, 1000, ['/oauth2/token']);
+    const started = Date.now();
+    const error = await step('testSecret', token, { tokenTestBudgetMs: 1_500, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }).catch((e) => e);
+    const elapsed = Date.now() - started;
+    expect(error.message).toMatch(/^The token endpoint could not be reached to test the new secret: gave up after \d+ attempt\(s\) within the time budget; last error: TransientHttpError\. Fix: check that http:\/\/127\.0\.0\.1:\d+\/oauth2\/token is reachable/);
+    expect(elapsed).toBeLessThan(1_500 + 1_000);
     await oidc.injectFaults(503, 0);
-    await step('testSecret', TOKEN);
-    await step('finishSecret', TOKEN);
-    expect(fakeSecrets.secrets).toHaveLength(1);
+    await step('testSecret', token);
+    await step('finishSecret', token);
+    expect(sm.stagesOf(secretArn)[token]).toEqual(['AWSCURRENT']);
   });
 
-  test('finishSecret interrupted after AWSCURRENT moved but before the old Cognito secret was deleted, then resumed', async () => {
-    await startRotation(TOKEN);
-    await runRemainingSteps(['createSecret', 'setSecret', 'testSecret']);
-    const pending = sm.valueAt(SECRET_ARN, 'AWSPENDING')!;
-    fakeSecrets.failNext('Delete', new Error('Task timed out (simulated interruption)'));
-    await expect(step('finishSecret', TOKEN)).rejects.toThrow('Task timed out');
-    expect(sm.valueAt(SECRET_ARN)).toMatchObject({ clientSecret: pending.clientSecret });
-    expect(fakeSecrets.secrets).toHaveLength(2);
-
-    // Secrets Manager retries finishSecret with the same token, which is now AWSCURRENT.
-    await step('finishSecret', TOKEN);
-    expect(fakeSecrets.secrets.map((s) => s.value)).toEqual([pending.clientSecret]);
-    // And once more: the old secret is already gone, which is fine.
-    await step('finishSecret', TOKEN);
-    expect(cognitoMock.commandCalls(DeleteUserPoolClientSecretCommand)).toHaveLength(3);
+  test('finishSecret interrupted before AWSCURRENT moved, then resumed', async () => {
+    const token = await startRotation();
+    for (const name of ['createSecret', 'setSecret', 'testSecret']) await step(name, token);
+    const pending = sm.valueAt(secretArn, 'AWSPENDING')!;
+    interrupt(sm.server, 'UpdateSecretVersionStage');
+    await expect(step('finishSecret', token)).rejects.toThrow('UpdateSecretVersionStage failed: InvalidRequestException');
+    expect(current().clientSecret).toBe(ids.clientSecret);
+    await step('finishSecret', token);
+    expect(current().clientSecret).toBe(pending.clientSecret);
   });
 
   test('throttled Cognito calls (TooManyRequestsException) are retried and the rotation completes', async () => {
-    await startRotation(TOKEN);
-    const throttled = () => new TooManyRequestsException({ message: 'Too many requests', $metadata: { httpStatusCode: 400 } });
-    fakeSecrets.failNext('Add', throttled(), throttled());
-    fakeSecrets.failNext('List', throttled());
-    await runRemainingSteps(['createSecret', 'setSecret', 'testSecret', 'finishSecret']);
-    expect(cognitoMock.commandCalls(AddUserPoolClientSecretCommand)).toHaveLength(3);
-    expect(fakeSecrets.secrets).toHaveLength(1);
-    expect(sm.valueAt(SECRET_ARN)!.clientSecretId).toBe(fakeSecrets.secrets[0].id);
+    const token = await startRotation();
+    cognito.server.inject({ operations: ['AddUserPoolClientSecret'], count: 2, type: 'TooManyRequestsException', status: 400 });
+    cognito.server.inject({ operations: ['ListUserPoolClientSecrets'], count: 1, type: 'TooManyRequestsException', status: 400 });
+    for (const name of ['createSecret', 'setSecret', 'testSecret', 'finishSecret']) await step(name, token);
+    expect(cognito.server.calls.filter((c) => c.error === 'TooManyRequestsException').map((c) => c.operation).sort())
+      .toEqual(['AddUserPoolClientSecret', 'AddUserPoolClientSecret', 'ListUserPoolClientSecrets']);
+    expect(current().clientSecretId).toBe((await cognitoSecretIds())[1]);
   });
 });
 
-async function runRemainingSteps(names: string[]) {
-  for (const name of names) await step(name, TOKEN);
-}
+describe('client-secret-rotation: redaction', () => {
+  test('a token endpoint that quotes the presented secret in error_description: the quote reaches the error redacted', async () => {
+    const token = await startRotation();
+    await step('createSecret', token);
+    const pending = sm.valueAt(secretArn, 'AWSPENDING')!;
+    await deleteCognitoSecret(pending.clientSecretId);
+    cognito.echoSecretInTokenErrors(true);
+    const captured = captureOutput();
+    let error;
+    try {
+      error = await step('testSecret', token, { tokenTestBudgetMs: 300 }).catch((e) => e);
+    } finally {
+      captured.restore();
+    }
+    expect(error.message).toContain(`The token endpoint said: "client authentication failed for ${ids.clientId}:[REDACTED]".`);
+    expect(describeOutcome(error)).not.toContain(pending.clientSecret);
+    expect(captured.text()).not.toContain(pending.clientSecret);
+  });
 
-/**
- * Secrets Manager starts a rotation by reserving the version id (ClientRequestToken); DescribeSecret then lists it.
- * The fake lists the reserved id as AWSPENDING; GetSecretValue finds no value for it until createSecret stores one.
- */
-async function startRotation(token: string) {
-  const describe = sm.describe.bind(sm);
-  sm.describe = (input) => {
-    const out = describe(input);
-    if (!(token in out.VersionIdsToStages)) out.VersionIdsToStages[token] = ['AWSPENDING'];
-    return out;
-  };
-}
+  test('a Secrets Manager error that quotes the stored document: the new secret is redacted from the error', async () => {
+    const token = await startRotation();
+    sm.server.inject({
+      operations: ['PutSecretValue'],
+      count: 1,
+      type: 'ValidationException',
+      status: 400,
+      message: (input) => `1 validation error detected: Value '${input.SecretString}' at 'secretString' failed to satisfy constraint`,
+    });
+    const error = await step('createSecret', token).catch((e) => e);
+    expect(error.message).toMatch(/^PutSecretValue failed: ValidationException HTTP 400: .*"clientSecret":"\[REDACTED\]"/);
+    for (const secret of cognito.activeSecrets(ids.clientId)) expect(describeOutcome(error)).not.toContain(secret);
+  });
+});

@@ -47,8 +47,12 @@ interface Ids { userPoolId: string; clientId: string; clientSecret: string }
 async function confidentialClient(name = 'm2m'): Promise<Ids> {
   const pool = await admin.send(new CreateUserPoolCommand({ PoolName: `pool-${name}` }));
   const client = await admin.send(new CreateUserPoolClientCommand({
-    UserPoolId: pool.UserPool!.Id!, ClientName: name, GenerateSecret: true,
-    AllowedOAuthFlows: ['client_credentials'], AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: ['api/read'],
+    UserPoolId: pool.UserPool!.Id!,
+    ClientName: name,
+    GenerateSecret: true,
+    AllowedOAuthFlows: ['client_credentials'],
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthScopes: ['api/read'],
   }));
   return { userPoolId: pool.UserPool!.Id!, clientId: client.UserPoolClient!.ClientId!, clientSecret: client.UserPoolClient!.ClientSecret! };
 }
@@ -67,9 +71,14 @@ function props(ids: { userPoolId: string; clientId: string }) {
   return { UserPoolId: ids.userPoolId, ClientId: ids.clientId, SecretArn: secretArn, TokenEndpoint: 'https://auth.example.com/oauth2/token', Scopes: ['api/read', 'api/write'] };
 }
 
+async function addCognitoSecret(ids: Ids): Promise<{ ClientSecretValue: string; ClientSecretId: string }> {
+  const added = await admin.send(new AddUserPoolClientSecretCommand({ UserPoolId: ids.userPoolId, ClientId: ids.clientId }));
+  return added.ClientSecretDescriptor as { ClientSecretValue: string; ClientSecretId: string };
+}
+
 /** What a rotation leaves behind: a second Cognito secret stored as AWSCURRENT, the original deleted. */
 async function rotateByHand(ids: Ids): Promise<{ value: string; id: string }> {
-  const added = (await admin.send(new AddUserPoolClientSecretCommand({ UserPoolId: ids.userPoolId, ClientId: ids.clientId }))).ClientSecretDescriptor!;
+  const added = await addCognitoSecret(ids);
   await sm.client().send(new PutSecretValueCommand({
     SecretId: secretArn,
     SecretString: JSON.stringify({ ...sm.valueAt(secretArn), clientSecret: added.ClientSecretValue, clientSecretId: added.ClientSecretId }),
@@ -102,7 +111,8 @@ describe('client-secret-writer: delivery', () => {
       clientSecretId: originalId,
     });
     expect(result.PhysicalResourceId).toBe(`client-secret:${secretArn}`);
-    expect(result.Data).toEqual({ ClientId: ids.clientId, UserPoolId: ids.userPoolId, SecretArn: secretArn, VersionId: Object.keys(sm.stagesOf(secretArn))[0] });
+    const [versionId] = Object.keys(sm.stagesOf(secretArn));
+    expect(result.Data).toEqual({ ClientId: ids.clientId, UserPoolId: ids.userPoolId, SecretArn: secretArn, VersionId: versionId });
     // AND the value appears nowhere the outside world can see
     expect(captured.text()).toContain('"source":"describe"'); // the capture did see the handler's logging
     expect(captured.text()).not.toContain(ids.clientSecret);
@@ -159,11 +169,14 @@ describe('client-secret-writer: delivery', () => {
     const ids = await confidentialClient('stale');
     const handler = handlerFor();
     await handler(cfnEvent('Create', props(ids)), contextWith(60_000));
-    const added = (await admin.send(new AddUserPoolClientSecretCommand({ UserPoolId: ids.userPoolId, ClientId: ids.clientId }))).ClientSecretDescriptor!;
+    const added = await addCognitoSecret(ids);
     await sm.client().send(new PutSecretValueCommand({
-      SecretId: secretArn, SecretString: JSON.stringify({ ...sm.valueAt(secretArn), clientSecret: added.ClientSecretValue, clientSecretId: added.ClientSecretId }),
+      SecretId: secretArn,
+      SecretString: JSON.stringify({ ...sm.valueAt(secretArn), clientSecret: added.ClientSecretValue, clientSecretId: added.ClientSecretId }),
     }));
-    await admin.send(new DeleteUserPoolClientSecretCommand({ UserPoolId: ids.userPoolId, ClientId: ids.clientId, ClientSecretId: added.ClientSecretId! }));
+    await admin.send(new DeleteUserPoolClientSecretCommand({
+      UserPoolId: ids.userPoolId, ClientId: ids.clientId, ClientSecretId: added.ClientSecretId,
+    }));
     await handler(cfnEvent('Update', props(ids), { PhysicalResourceId: 'p', OldResourceProperties: props(ids) }), contextWith(60_000));
     expect(sm.valueAt(secretArn)).toMatchObject({ clientSecret: ids.clientSecret });
   });
@@ -265,7 +278,10 @@ describe('client-secret-writer: faults', () => {
     const ids = await confidentialClient('echo');
     // Real validation errors quote the offending value ("Value '...' at 'secretString' failed to satisfy constraint").
     sm.server.inject({
-      operations: ['PutSecretValue'], count: 1, type: 'ValidationException', status: 400,
+      operations: ['PutSecretValue'],
+      count: 1,
+      type: 'ValidationException',
+      status: 400,
       message: (input) => `1 validation error detected: Value '${input.SecretString}' at 'secretString' failed to satisfy constraint`,
     });
     const captured = captureOutput();

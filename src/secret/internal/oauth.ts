@@ -62,8 +62,36 @@ export async function requestClientCredentialsToken(req: ClientCredentialsReques
   };
 }
 
-/** A sentence for each OAuth error a token request can return, ending with what to change. */
-export function explainOAuthError(error: string | undefined, context: { clientId: string; scopes?: readonly string[] }): string {
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Refuses a URL that is not https: (a client secret or a signing key must not travel in cleartext). http: is
+ * accepted only for a loopback host and only when the caller says so explicitly (tests against loopback servers).
+ */
+export function requireHttps(url: string, what: string, allowLoopbackHttp = false): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`${what} ${JSON.stringify(url)} is not a URL. Fix: use the https:// URL of the user pool's domain or issuer.`);
+  }
+  if (parsed.protocol === 'https:') return;
+  if (allowLoopbackHttp && parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname)) return;
+  throw new Error(`${what} ${url} does not use https:, so it is refused. Fix: use the https:// URL of the user pool's domain or issuer.`);
+}
+
+/**
+ * A sentence for each OAuth error a token request can return, ending with what to change. The server's own
+ * error_description is quoted when there is one: callers redact the result, because a server may echo credentials.
+ */
+export function explainOAuthError(
+  error: string | undefined, context: { clientId: string; scopes?: readonly string[] }, description?: string,
+): string {
+  const said = description ? ` The token endpoint said: ${JSON.stringify(description.slice(0, 300))}.` : '';
+  return explainOAuthCode(error, context) + said;
+}
+
+function explainOAuthCode(error: string | undefined, context: { clientId: string; scopes?: readonly string[] }): string {
   const scopes = context.scopes && context.scopes.length > 0 ? context.scopes.join(' ') : '(none)';
   switch (error) {
     case 'invalid_client':
