@@ -1,5 +1,5 @@
-import { CognitoClientLinter } from '../../../src';
 import { brief, diffFiles } from './helpers';
+import { CognitoClientLinter } from '../../../src';
 
 // Issue 13: every class of change, one before/after pair per row. The expected rows name kinds, logical ids,
 // properties and rule ids (never the engine's message texts, whose wording changes independently).
@@ -259,7 +259,13 @@ const ROWS: Row[] = [
   },
   {
     title: 'OAuth switched on for a client that had it off',
-    before: web({ AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: undefined, AllowedOAuthScopes: undefined, CallbackURLs: undefined, LogoutURLs: undefined }),
+    before: web({
+      AllowedOAuthFlowsUserPoolClient: false,
+      AllowedOAuthFlows: undefined,
+      AllowedOAuthScopes: undefined,
+      CallbackURLs: undefined,
+      LogoutURLs: undefined,
+    }),
     after: web({ AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: undefined, LogoutURLs: undefined }),
     expected: [
       ['regression', 'Web', 'AllowedOAuthFlowsUserPoolClient', null],
