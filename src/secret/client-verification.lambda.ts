@@ -2,9 +2,9 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { LambdaContextLike, OnEventRequest, OnEventResponse, optionalString, requiredString, stringList } from './internal/events';
-import { explainOAuthError, isRetryableHttpError, requestClientCredentialsToken, TransientHttpError } from './internal/oauth';
+import { explainOAuthError, isRetryableHttpError, requestClientCredentialsToken, requireHttps, TokenResult, TransientHttpError } from './internal/oauth';
 import { logEvent, redact } from './internal/redact';
-import { errorReason, isRetryableAwsError, lambdaDeadline, RetryBudgetExceededError, RetryOptions, withRetry } from './internal/retry';
+import { errorDetail, errorReason, isRetryableAwsError, lambdaDeadline, RetryBudgetExceededError, RetryOptions, withRetry } from './internal/retry';
 import { parsePayload } from './internal/secret-payload';
 
 /**
@@ -23,7 +23,17 @@ export interface VerificationDependencies {
   readonly secrets: SecretsManagerClient;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+  /**
+   * How long invalid_client/unauthorized_client are retried: a client or secret created moments ago may not be
+   * accepted by every token endpoint host yet.
+   * @default 60 seconds (never more than the verification timeout)
+   */
+  readonly rejectionRetryMs?: number;
+  /** Accept http: token endpoints and JWKS URIs on a loopback host. Only tests set this. @default false */
+  readonly allowLoopbackHttp?: boolean;
 }
+
+const REJECTION_RETRY_MS = 60_000;
 
 export function makeVerificationHandler(deps: () => VerificationDependencies) {
   return async (event: OnEventRequest, context?: LambdaContextLike): Promise<OnEventResponse> => {
@@ -111,33 +121,55 @@ async function checkClientCredentials(
   const issuer = requiredString(props, 'Issuer');
   const jwksUri = requiredString(props, 'JwksUri');
   const scopes = stringList(props, 'Scopes');
+  // The secret and the signing keys must not travel in cleartext.
+  requireHttps(tokenEndpoint, 'The token endpoint', d.allowLoopbackHttp);
+  requireHttps(jwksUri, 'The JWKS URI', d.allowLoopbackHttp);
 
   let value;
   try {
     value = await withRetry(() => d.secrets.send(new GetSecretValueCommand({ SecretId: secretArn })), { ...retry, isRetryable: isRetryableAwsError });
   } catch (error) {
-    throw new Error(`Reading secret ${secretArn} failed: ${errorReason(error)}. Fix: check that UserPoolClientSecret wrote it and that this check can read it.`);
+    throw new Error(`Reading secret ${secretArn} failed: ${errorDetail(error)}. Fix: check that UserPoolClientSecret wrote it and that this check can read it.`);
   }
   const payload = parsePayload(value.SecretString, 'client');
   const secrets = [payload.clientSecret];
 
-  let answer;
+  // A client created moments ago may be refused (invalid_client, unauthorized_client) for a short while: retried
+  // for at most rejectionRetryMs, then the refusal is reported. Other refusals are final at once.
+  const rejectionDeadline = Math.min(retry.deadline, Date.now() + (d.rejectionRetryMs ?? REJECTION_RETRY_MS));
+  let rejected: TokenResult | undefined;
+  let answer: TokenResult;
   try {
-    answer = await withRetry(() => requestClientCredentialsToken({ tokenEndpoint, clientId, clientSecret: payload.clientSecret, scopes }), retry);
+    answer = await withRetry(async () => {
+      rejected = undefined;
+      const result = await requestClientCredentialsToken({ tokenEndpoint, clientId, clientSecret: payload.clientSecret, scopes });
+      if (result.error === 'invalid_client' || result.error === 'unauthorized_client') {
+        rejected = result;
+        throw new NotYetAccepted();
+      }
+      return result;
+    }, { ...retry, isRetryable: (e) => (e instanceof NotYetAccepted && Date.now() < rejectionDeadline) || isRetryableHttpError(e) });
   } catch (error) {
-    if (error instanceof RetryBudgetExceededError) throw new Error(redact(timeoutMessage('The token endpoint', tokenEndpoint, seconds, error), secrets));
-    throw new Error(redact(`The token request to ${tokenEndpoint} failed: ${errorReason(error)}.`, secrets));
+    if (rejected && (error instanceof NotYetAccepted || error instanceof RetryBudgetExceededError)) {
+      answer = rejected;
+    } else if (error instanceof RetryBudgetExceededError) {
+      throw new Error(redact(timeoutMessage('The token endpoint', tokenEndpoint, seconds, error), secrets));
+    } else {
+      throw new Error(redact(`The token request to ${tokenEndpoint} failed: ${errorDetail(error)}.`, secrets));
+    }
   }
   if (answer.status !== 200 || !answer.accessToken) {
-    throw new Error(redact(explainOAuthError(answer.error, { clientId, scopes }), secrets));
+    throw new Error(redact(explainOAuthError(answer.error, { clientId, scopes }, answer.errorDescription), secrets));
   }
   const accessToken = answer.accessToken;
   secrets.push(accessToken);
 
-  // aws-jwt-verify's default fetcher speaks HTTPS only; this one also reaches a loopback issuer in tests.
+  // aws-jwt-verify's default fetcher speaks HTTPS only; this one does too, and reaches a loopback issuer only when
+  // the dependencies allow it explicitly (tests).
   const jwksCache = new SimpleJwksCache({
     fetcher: {
       fetch: async (uri: string) => {
+        requireHttps(uri, 'The JWKS URI', d.allowLoopbackHttp);
         const response = await fetch(uri, { signal: AbortSignal.timeout(10_000) });
         if (!response.ok) throw new Error(`JWKS at ${uri} answered HTTP ${response.status}`);
         return response.arrayBuffer();
@@ -196,6 +228,13 @@ async function checkAuthorizeRedirect(
   if (answer.status < 300 || answer.status >= 400 || redirectError) {
     throw new Error(`The authorize endpoint answered HTTP ${answer.status}${redirectError ? ` with error=${redirectError}` : ''} instead of redirecting app client ${clientId} to the login page. `
       + 'Fix: check that the client allows the code flow and the requested scopes, and that the domain has managed login configured.');
+  }
+}
+
+class NotYetAccepted extends Error {
+  constructor() {
+    super('NotYetAccepted');
+    this.name = 'NotYetAccepted';
   }
 }
 

@@ -1,44 +1,48 @@
 import * as http from 'http';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateSecretCommand, DeleteSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { captureOutput, describeOutcome } from './support/capture';
 import { cfnEvent, contextWith, recordingSleep } from './support/events';
-import { FakeSecretsManager } from './support/fake-secrets-manager';
+import { SecretsManagerStandIn, startSecretsManagerStandIn } from './support/secrets-manager-standin';
 import { freePort, OidcServer, startOidcServer } from './support/servers';
-import { makeVerificationHandler } from '../../src/secret/client-verification.lambda';
+import { makeVerificationHandler, VerificationDependencies } from '../../src/secret/client-verification.lambda';
 
 // The OAuth server is real: oidc-provider 9 on 127.0.0.1 (support/oidc-server.mjs), with Cognito's paths and a JWT
-// access token carrying client_id, scope and token_use. Secrets Manager has no loopback server, so the stored
-// credentials come from an in-memory model at the SDK boundary (aws-sdk-client-mock).
+// access token carrying client_id, scope and token_use. The stored credentials come from the Secrets Manager stand-in
+// (support/secrets-manager-standin.ts) through the real SDK client.
 
-const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:verify-AbCdEf';
 const CLIENT_ID = 'verifyclient1';
 const CLIENT_SECRET = 'vErIfY-sEcReT-0123456789abcdef';
 
 let oidc: OidcServer;
-let sm: FakeSecretsManager;
+let sm: SecretsManagerStandIn;
+let SECRET_ARN: string;
 
 // The handlers log one JSON line per step; keep test output readable (the leak tests capture it on purpose).
 beforeEach(() => { jest.spyOn(console, 'log').mockImplementation(() => undefined); });
 afterEach(() => { jest.restoreAllMocks(); });
 
 beforeAll(async () => {
-  oidc = await startOidcServer();
+  [oidc, sm] = await Promise.all([startOidcServer(), startSecretsManagerStandIn()]);
   await oidc.upsertClient({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], scope: 'api/read api/write' });
   await oidc.upsertClient({ client_id: 'spa1', grant_types: ['authorization_code'], response_types: ['code'], redirect_uris: ['https://app.example.com/callback'], token_endpoint_auth_method: 'none', scope: 'openid' });
 });
-afterAll(async () => { await oidc?.stop(); });
-beforeEach(() => {
-  sm = new FakeSecretsManager();
-  sm.create(SECRET_ARN);
-  sm.put({ SecretId: SECRET_ARN, SecretString: JSON.stringify({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, userPoolId: 'us-east-1_x', scopes: [] }) });
+afterAll(async () => { await Promise.all([oidc?.stop(), sm?.stop()]); });
+beforeEach(async () => {
+  SECRET_ARN = (await sm.client().send(new CreateSecretCommand({
+    Name: `verify-${Math.random().toString(36).slice(2)}`,
+    SecretString: JSON.stringify({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, userPoolId: 'us-east-1_x', scopes: [] }),
+  }))).ARN!;
 });
 afterEach(async () => {
-  sm.restore();
   await oidc.injectFaults(500, 0);
 });
 
-function handler(sleep?: (ms: number) => Promise<void>) {
-  const deps = { secrets: new SecretsManagerClient({ region: 'us-east-1' }), sleep: sleep ?? (() => Promise.resolve()) };
+const storeSecret = (value: Record<string, unknown>) => sm.client().send(new PutSecretValueCommand({
+  SecretId: SECRET_ARN, SecretString: JSON.stringify(value),
+}));
+
+function handler(sleep?: (ms: number) => Promise<void>, extra: Partial<VerificationDependencies> = {}) {
+  const deps = { secrets: sm.client(), sleep: sleep ?? (() => Promise.resolve()), allowLoopbackHttp: true, ...extra };
   return makeVerificationHandler(() => deps);
 }
 
@@ -57,10 +61,10 @@ function m2mProps(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function run(props: Record<string, unknown>, sleep?: (ms: number) => Promise<void>) {
+async function run(props: Record<string, unknown>, sleep?: (ms: number) => Promise<void>, extra: Partial<VerificationDependencies> = {}) {
   const captured = captureOutput();
   try {
-    const result = await handler(sleep)(cfnEvent('Create', props), contextWith(120_000)).catch((e: Error) => e);
+    const result = await handler(sleep, extra)(cfnEvent('Create', props), contextWith(120_000)).catch((e: Error) => e);
     return { result, logs: captured.text() };
   } finally {
     captured.restore();
@@ -83,20 +87,22 @@ describe('client-verification: confidential (M2M) client', () => {
   });
 
   test('invalid_client from a wrong stored secret fails the deployment with the fix, without the secret', async () => {
-    sm.put({ SecretId: SECRET_ARN, SecretString: JSON.stringify({ clientId: CLIENT_ID, clientSecret: `${CLIENT_SECRET}-stale`, userPoolId: 'p', scopes: [] }) });
-    const outcome = await run(m2mProps());
+    await storeSecret({ clientId: CLIENT_ID, clientSecret: `${CLIENT_SECRET}-stale`, userPoolId: 'p', scopes: [] });
+    const outcome = await run(m2mProps(), undefined, { rejectionRetryMs: 200 });
     expect((outcome.result as Error).message).toBe(`The token endpoint rejected the credentials of app client ${CLIENT_ID} (invalid_client). `
-      + 'Fix: make sure the client has a secret (generateSecret: true), that the stored secret is the current one, and that the token endpoint belongs to the same user pool.');
+      + 'Fix: make sure the client has a secret (generateSecret: true), that the stored secret is the current one, and that the token endpoint belongs to the same user pool. '
+      + 'The token endpoint said: "client authentication failed".');
     expectNoSecrets(outcome);
     expect(outcome.logs).not.toContain(`${CLIENT_SECRET}-stale`);
   });
 
   test('invalid_scope names the scopes and the fix', async () => {
     await oidc.upsertClient({ client_id: 'narrow1', client_secret: CLIENT_SECRET, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], scope: 'api/read' });
-    sm.put({ SecretId: SECRET_ARN, SecretString: JSON.stringify({ clientId: 'narrow1', clientSecret: CLIENT_SECRET, userPoolId: 'p', scopes: [] }) });
+    await storeSecret({ clientId: 'narrow1', clientSecret: CLIENT_SECRET, userPoolId: 'p', scopes: [] });
     const outcome = await run(m2mProps({ ClientId: 'narrow1', Scopes: ['api/write'] }));
     expect((outcome.result as Error).message).toBe('The token endpoint refused the scopes api/write for app client narrow1 (invalid_scope). '
-      + 'Fix: define each scope on a resource server of the user pool (identifier/scope) and list it in the client\'s allowed OAuth scopes.');
+      + 'Fix: define each scope on a resource server of the user pool (identifier/scope) and list it in the client\'s allowed OAuth scopes. '
+      + 'The token endpoint said: "requested scope is not allowed".');
     expectNoSecrets(outcome);
   });
 
@@ -104,11 +110,51 @@ describe('client-verification: confidential (M2M) client', () => {
   test.each([
     ['unauthorized_client', 'may not use the client_credentials grant (unauthorized_client). Fix: enable the client_credentials OAuth flow'],
     ['invalid_grant', 'rejected the grant for app client verifyclient1 (invalid_grant). Fix: request grant_type=client_credentials only from a confidential client'],
-  ])('%s is explained with its fix', async (error, sentence) => {
-    await oidc.injectFaults(400, 1, ['/oauth2/token'], { error });
-    const outcome = await run(m2mProps());
+  ])('%s that persists is explained with its fix', async (error, sentence) => {
+    await oidc.injectFaults(400, 1000, ['/oauth2/token'], { error });
+    const outcome = await run(m2mProps(), undefined, { rejectionRetryMs: 200 });
     expect((outcome.result as Error).message).toContain(sentence);
     expectNoSecrets(outcome);
+  });
+
+  test.each(['invalid_client', 'unauthorized_client'])('%s from a client created moments ago is retried, then the check passes', async (error) => {
+    await oidc.injectFaults(400, 2, ['/oauth2/token'], { error });
+    const { sleep, delays } = recordingSleep();
+    const outcome = await run(m2mProps({ DiscoveryUrl: undefined }), (ms) => sleep(Math.min(ms, 20)));
+    expect(outcome.result).toMatchObject({ Data: { Checks: 'client-credentials-token' } });
+    expect(delays).toHaveLength(2);
+  });
+
+  test('invalid_client is retried for at most rejectionRetryMs, then reported', async () => {
+    await oidc.injectFaults(400, 1000, ['/oauth2/token'], { error: 'invalid_client' });
+    const started = Date.now();
+    const outcome = await run(m2mProps({ DiscoveryUrl: undefined }), (ms) => new Promise((r) => setTimeout(r, ms)), { rejectionRetryMs: 1_000 });
+    expect((outcome.result as Error).message).toMatch(/^The token endpoint rejected the credentials of app client verifyclient1 \(invalid_client\)/);
+    expect(Date.now() - started).toBeLessThan(1_000 + 1_500);
+  });
+
+  test('invalid_grant is not retried', async () => {
+    await oidc.injectFaults(400, 1, ['/oauth2/token'], { error: 'invalid_grant' });
+    const { sleep, delays } = recordingSleep();
+    const outcome = await run(m2mProps({ DiscoveryUrl: undefined }), sleep);
+    expect((outcome.result as Error).message).toContain('(invalid_grant)');
+    expect(delays).toEqual([]);
+  });
+
+  test('an error_description that quotes the secret reaches the error redacted', async () => {
+    await oidc.injectFaults(400, 1, ['/oauth2/token'], { error: 'invalid_scope', error_description: `scope refused for ${CLIENT_ID}:${CLIENT_SECRET}` });
+    const outcome = await run(m2mProps({ DiscoveryUrl: undefined }));
+    expect((outcome.result as Error).message).toContain(`The token endpoint said: "scope refused for ${CLIENT_ID}:[REDACTED]".`);
+    expectNoSecrets(outcome);
+  });
+
+  test('http: token endpoints and JWKS URIs are refused unless loopback http is allowed explicitly', async () => {
+    const outcome = await run(m2mProps({ DiscoveryUrl: undefined }), undefined, { allowLoopbackHttp: false });
+    expect((outcome.result as Error).message).toBe(`The token endpoint ${oidc.tokenEndpoint} does not use https:, so it is refused. `
+      + 'Fix: use the https:// URL of the user pool\'s domain or issuer.');
+    const jwks = await run(m2mProps({ DiscoveryUrl: undefined, JwksUri: 'http://keys.example.com/jwks.json' }));
+    expect((jwks.result as Error).message).toBe('The JWKS URI http://keys.example.com/jwks.json does not use https:, so it is refused. '
+      + 'Fix: use the https:// URL of the user pool\'s domain or issuer.');
   });
 
   test('a token from the wrong issuer fails signature/claim verification with a readable reason', async () => {
@@ -202,12 +248,13 @@ describe('client-verification: lifecycle', () => {
   test('Delete does nothing and succeeds, even with every server gone', async () => {
     const result = await handler()(cfnEvent('Delete', m2mProps({ TokenEndpoint: 'http://127.0.0.1:1/x' }), { PhysicalResourceId: 'client-verification:verifyclient1' }), contextWith(60_000));
     expect(result).toEqual({ PhysicalResourceId: 'client-verification:verifyclient1' });
-    expect(sm.mock.calls()).toHaveLength(0);
+    expect(sm.server.calls.filter((c) => c.input.SecretId === SECRET_ARN && c.operation !== 'CreateSecret')).toEqual([]);
   });
 
   test('a missing secret is reported without retrying forever', async () => {
-    sm.remove(SECRET_ARN);
+    await sm.client().send(new DeleteSecretCommand({ SecretId: SECRET_ARN, ForceDeleteWithoutRecovery: true }));
     const outcome = await run(m2mProps({ DiscoveryUrl: undefined }));
-    expect((outcome.result as Error).message).toBe(`Reading secret ${SECRET_ARN} failed: ResourceNotFoundException HTTP 400. Fix: check that UserPoolClientSecret wrote it and that this check can read it.`);
+    expect((outcome.result as Error).message).toBe(`Reading secret ${SECRET_ARN} failed: ResourceNotFoundException HTTP 400: Secrets Manager can't find the specified secret. `
+      + 'Fix: check that UserPoolClientSecret wrote it and that this check can read it.');
   });
 });

@@ -80,7 +80,9 @@ export function errorDetail(error: unknown): string {
   const reason = errorReason(error);
   const message = error instanceof RetryBudgetExceededError ? undefined : (error as { message?: unknown })?.message;
   if (typeof message !== 'string' || message.length === 0 || message === reason) return reason;
-  return `${reason}: ${message.length > 300 ? `${message.slice(0, 300)}...` : message}`;
+  // Callers end the sentence themselves.
+  const text = message.replace(/\.+$/, '');
+  return `${reason}: ${text.length > 300 ? `${text.slice(0, 300)}...` : text}`;
 }
 
 const THROTTLING = new Set([
