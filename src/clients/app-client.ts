@@ -123,8 +123,9 @@ export interface AppClientOptions {
   readonly domain?: HostedDomain;
 
   /**
-   * Rotate the client secret on a schedule with zero downtime (two active secrets during the switch).
-   * Only for clients with a secret; needs `domain` (each new secret is tested at the token endpoint).
+   * Rotate the client secret on a schedule (Secrets Manager's alternating strategy: a value that was current stays
+   * valid until the next rotation starts). Only for clients with a secret and the `client_credentials` flow; needs
+   * `domain` (each new secret must get a token at the token endpoint before it becomes current).
    * @default - no rotation
    */
   readonly secretRotation?: UserPoolClientSecretRotationOptions;
@@ -143,6 +144,13 @@ export interface AppClientOptions {
    * @default false
    */
   readonly verifyOnDeploy?: boolean;
+
+  /**
+   * How long the `verifyOnDeploy` check keeps retrying a domain that is still propagating, at most 14 minutes.
+   * A custom domain needs its DNS alias record to the domain's CloudFront distribution before the check can pass.
+   * @default Duration.minutes(5)
+   */
+  readonly verificationTimeout?: Duration;
 }
 
 /** Properties of an {@link AppClient}. */
@@ -229,7 +237,7 @@ export class AppClient extends Resource implements cognito.IUserPoolClient {
 
     StackLint.of(this).register({ construct: this, resource: this.resource, dependenciesIn: (index) => this.dependenciesIn(index) });
     if (this.secretRotation || this.secretEncryptionKey) this.deliverSecret();
-    if (props.verifyOnDeploy) this.verifyOnDeploy();
+    if (props.verifyOnDeploy) this.verifyOnDeploy(props.verificationTimeout);
   }
 
   /** A reference to this client, for aws-cdk-lib's typed references. */
@@ -282,13 +290,14 @@ export class AppClient extends Resource implements cognito.IUserPoolClient {
       userPoolClient: this,
       scopes: this.oAuthScopes,
       tokenEndpoint: this.domain?.tokenEndpoint,
+      domain: this.domain,
       encryptionKey: this.secretEncryptionKey,
       rotation: this.secretRotation,
     });
     return this.secretDelivery;
   }
 
-  private verifyOnDeploy(): void {
+  private verifyOnDeploy(timeout: Duration | undefined): void {
     const domain = this.domain;
     if (!domain) {
       throw new Error(`${this.node.path}: Property verifyOnDeploy: value true is not allowed because the check needs the endpoints of the domain the client signs in through. Fix: set domain (a HostedDomain).`);
@@ -309,6 +318,8 @@ export class AppClient extends Resource implements cognito.IUserPoolClient {
       clientSecret: clientCredentials ? this.deliverSecret() : undefined,
       authorizeUrl: codeFlowCallback !== undefined ? domain.authorizeEndpoint : undefined,
       callbackUrl: codeFlowCallback,
+      domain,
+      timeout,
     });
   }
 }

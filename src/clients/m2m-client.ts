@@ -54,6 +54,13 @@ export interface M2MClientProps {
    * @default false
    */
   readonly verifyOnDeploy?: boolean;
+
+  /**
+   * How long the `verifyOnDeploy` check keeps retrying a domain that is still propagating, at most 14 minutes.
+   * A custom domain needs its DNS alias record to the domain's CloudFront distribution before the check can pass.
+   * @default Duration.minutes(5)
+   */
+  readonly verificationTimeout?: Duration;
 }
 
 /**
@@ -79,6 +86,7 @@ export class M2MClient extends AppClient {
       secretRotation: props.secretRotation,
       secretEncryptionKey: props.secretEncryptionKey,
       verifyOnDeploy: props.verifyOnDeploy,
+      verificationTimeout: props.verificationTimeout,
     });
     this.resource.addMetadata(PROFILE_METADATA_KEY, 'm2m');
   }

@@ -107,6 +107,13 @@ export interface PublicSpaClientProps {
    * @default false
    */
   readonly verifyOnDeploy?: boolean;
+
+  /**
+   * How long the `verifyOnDeploy` check keeps retrying a domain that is still propagating, at most 14 minutes.
+   * A custom domain needs its DNS alias record to the domain's CloudFront distribution before the check can pass.
+   * @default Duration.minutes(5)
+   */
+  readonly verificationTimeout?: Duration;
 }
 
 /**
@@ -145,6 +152,7 @@ export class PublicSpaClient extends AppClient {
       enableTokenRevocation: true,
       domain: props.domain,
       verifyOnDeploy: props.verifyOnDeploy,
+      verificationTimeout: props.verificationTimeout,
     });
     this.resource.addMetadata(PROFILE_METADATA_KEY, 'public-spa');
   }

@@ -63,11 +63,20 @@ export interface ClientVerificationProps {
 
   /**
    * How long to keep retrying a domain that is still propagating (DNS failures, 5xx) before failing the deployment.
-   * At most 14 minutes.
+   * At most 14 minutes. A custom domain needs its DNS alias record to the domain's CloudFront distribution in place
+   * before the check can pass.
    *
    * @default Duration.minutes(5)
    */
   readonly timeout?: Duration;
+
+  /**
+   * The user pool domain that serves the endpoints. The check waits for it, so that CloudFormation does not run the
+   * check before the domain exists.
+   *
+   * @default - no dependency (the endpoints are plain strings)
+   */
+  readonly domain?: cognito.IUserPoolDomain;
 }
 
 /**
@@ -113,6 +122,7 @@ export class ClientVerification extends Construct {
         TimeoutSeconds: String(timeout.toSeconds()),
       },
     });
+    if (props.domain) resource.node.addDependency(props.domain);
     if (props.clientSecret) {
       const grant = props.clientSecret.grantRead(onEvent);
       grant.applyBefore(resource);

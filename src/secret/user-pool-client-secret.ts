@@ -47,6 +47,14 @@ export interface UserPoolClientSecretProps {
   readonly tokenEndpoint?: string;
 
   /**
+   * The user pool domain that serves `tokenEndpoint`. The rotation schedule waits for it, so that CloudFormation does
+   * not start a rotation (which tests the new secret at the token endpoint) before the domain exists.
+   *
+   * @default - no dependency
+   */
+  readonly domain?: cognito.IUserPoolDomain;
+
+  /**
    * The OAuth scopes stored next to the credentials (and requested when a rotated secret is tested).
    *
    * @default - no scopes
@@ -68,7 +76,9 @@ export interface UserPoolClientSecretProps {
   readonly secretName?: string;
 
   /**
-   * Zero-downtime rotation with Cognito's two-active-secrets APIs.
+   * Rotation with Cognito's two-active-secrets APIs (Secrets Manager's alternating strategy): a value that was current
+   * stays valid until the next rotation starts. Only for clients with the client_credentials OAuth flow, because each
+   * new secret must obtain a client_credentials token before it becomes current.
    *
    * @default - no rotation
    */
@@ -94,6 +104,7 @@ export class UserPoolClientSecret extends Construct {
     if (props.rotation && !props.tokenEndpoint) {
       throw new Error('UserPoolClientSecret: rotation needs tokenEndpoint, because each new secret must obtain a token before it becomes current. Fix: set tokenEndpoint to the pool domain\'s /oauth2/token URL.');
     }
+    if (props.rotation) refuseRotationWithoutClientCredentials(this, props.userPoolClient, props.rotation);
 
     const secret = new secretsmanager.Secret(this, 'Secret', {
       secretName: props.secretName,
@@ -108,21 +119,28 @@ export class UserPoolClientSecret extends Construct {
       (host, fnId, timeout) => new ClientSecretWriterFunction(host, fnId, { timeout, description: 'Writes Cognito app client secrets into Secrets Manager (cdk-cognito-clients)' }),
       Duration.minutes(2));
 
-    // Least privilege: read this pool's clients, write this secret only.
+    // Least privilege: read this pool's clients and which of their secrets are active; read and write this secret
+    // only. Reading the stored versions is what keeps a rotated value across updates, rollbacks and rotation being
+    // turned off (DescribeUserPoolClient no longer returns a secret once the original is rotated away).
     const grants = [
       new iam.Policy(this, 'WriterPolicy', {
         statements: [
-          new iam.PolicyStatement({ actions: ['cognito-idp:DescribeUserPoolClient'], resources: [props.userPool.userPoolArn] }),
-          // Reading is needed only to keep a rotated value across updates.
-          new iam.PolicyStatement({ actions: props.rotation ? ['secretsmanager:PutSecretValue', 'secretsmanager:GetSecretValue'] : ['secretsmanager:PutSecretValue'], resources: [secret.secretArn] }),
+          new iam.PolicyStatement({ actions: ['cognito-idp:DescribeUserPoolClient', 'cognito-idp:ListUserPoolClientSecrets'], resources: [props.userPool.userPoolArn] }),
+          new iam.PolicyStatement({
+            actions: ['secretsmanager:PutSecretValue', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds'],
+            resources: [secret.secretArn],
+          }),
         ],
       }),
     ];
     grants[0].attachToRole(onEvent.role!);
     if (props.encryptionKey) {
+      // What Secrets Manager documents for a customer managed key: GenerateDataKey to write a version, Decrypt to read
+      // one (a repeated PutSecretValue request token also decrypts the stored version to compare).
+      // https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
       props.encryptionKey.grant(
         new kms.ViaServicePrincipal(`secretsmanager.${Stack.of(this).region}.amazonaws.com`, onEvent.grantPrincipal),
-        ...(props.rotation ? ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'] : ['kms:GenerateDataKey', 'kms:Encrypt']));
+        'kms:GenerateDataKey', 'kms:Decrypt');
     }
 
     this.resource = new CustomResource(this, 'Resource', {
@@ -134,7 +152,6 @@ export class UserPoolClientSecret extends Construct {
         SecretArn: secret.secretArn,
         TokenEndpoint: props.tokenEndpoint,
         Scopes: props.scopes,
-        Rotating: props.rotation ? 'true' : undefined,
       },
     });
     // The write must wait until the handler's role may perform it.
@@ -147,7 +164,8 @@ export class UserPoolClientSecret extends Construct {
         description: 'Rotates a Cognito app client secret without downtime (cdk-cognito-clients)',
       });
       fn.addToRolePolicy(new iam.PolicyStatement({
-        actions: ['cognito-idp:ListUserPoolClientSecrets', 'cognito-idp:AddUserPoolClientSecret', 'cognito-idp:DeleteUserPoolClientSecret'],
+        // DescribeUserPoolClient identifies a current value stored without its Cognito id (older versions of the writer).
+        actions: ['cognito-idp:ListUserPoolClientSecrets', 'cognito-idp:AddUserPoolClientSecret', 'cognito-idp:DeleteUserPoolClientSecret', 'cognito-idp:DescribeUserPoolClient'],
         resources: [props.userPool.userPoolArn],
       }));
       const schedule = secret.addRotationSchedule('Rotation', {
@@ -155,8 +173,10 @@ export class UserPoolClientSecret extends Construct {
         automaticallyAfter: props.rotation.schedule ?? Duration.days(30),
         rotateImmediatelyOnUpdate: props.rotation.rotateImmediatelyOnUpdate ?? false,
       });
-      // Rotation starts from the value the custom resource writes.
+      // Rotation starts from the value the custom resource writes, and tests each new secret at the domain's token
+      // endpoint: both must exist first (rotateImmediatelyOnUpdate starts a rotation as soon as the schedule exists).
       schedule.node.addDependency(this.resource);
+      if (props.domain) schedule.node.addDependency(props.domain);
       this.rotationFunction = fn;
     }
   }
@@ -178,4 +198,29 @@ export class UserPoolClientSecret extends Construct {
   public grantRead(grantee: iam.IGrantable): iam.Grant {
     return this.secret.grantRead(grantee);
   }
+}
+
+/**
+ * Refuses rotation of a client that does not allow the client_credentials OAuth flow: testSecret proves each new
+ * secret with a client_credentials token, so every rotation of such a client would fail. The client's flows are read
+ * from its CfnUserPoolClient; an imported client or flows that are tokens are not judged.
+ */
+function refuseRotationWithoutClientCredentials(
+  scope: Construct, client: cognito.IUserPoolClient, rotation: UserPoolClientSecretRotationOptions,
+): void {
+  const cfn = client.node.defaultChild;
+  if (!(cfn instanceof cognito.CfnUserPoolClient)) return;
+  const stack = Stack.of(cfn);
+  const enabled = stack.resolve(cfn.allowedOAuthFlowsUserPoolClient);
+  const flows = stack.resolve(cfn.allowedOAuthFlows);
+  // A value that is still an intrinsic after resolve (a parameter, an import) is unknown: never a false error.
+  if ((enabled !== undefined && typeof enabled !== 'boolean') || (flows !== undefined && (!Array.isArray(flows) || flows.some((f) => typeof f !== 'string')))) return;
+  const names: string[] = flows ?? [];
+  if (enabled === true && names.includes('client_credentials')) return;
+  const schedule = (rotation.schedule ?? Duration.days(30)).toHumanString();
+  const allowed = enabled === true && names.length > 0 ? names.join(', ') : 'none';
+  throw new Error(`${scope.node.path}: Property rotation: value { schedule: ${schedule} } is not allowed because app client ${client.node.path} `
+    + `does not allow the client_credentials OAuth flow (AllowedOAuthFlows: ${allowed}), and each new secret must obtain a client_credentials `
+    + 'token before it becomes current, so every rotation would fail. Fix: rotate only clients with the client_credentials flow '
+    + '(M2MClient, or oAuth.flows.clientCredentials with generateSecret: true), or remove the rotation (secretRotation on AppClient).');
 }

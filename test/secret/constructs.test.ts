@@ -3,6 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { AppClient, M2MClient } from '../../src/clients';
+import { HostedDomain } from '../../src/domain';
 import { ClientVerification, UserPoolClientSecret } from '../../src/secret';
 
 type Json = any;
@@ -115,29 +117,31 @@ describe('UserPoolClientSecret and ClientVerification in a template', () => {
     const statements = statementsOf(template);
     const cognitoStatements = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
     expect(cognitoStatements.map((s) => actionsOf(s)).sort()).toEqual([
-      ['cognito-idp:DescribeUserPoolClient'],
-      ['cognito-idp:DescribeUserPoolClient'],
-      ['cognito-idp:ListUserPoolClientSecrets', 'cognito-idp:AddUserPoolClientSecret', 'cognito-idp:DeleteUserPoolClientSecret'],
+      ['cognito-idp:DescribeUserPoolClient', 'cognito-idp:ListUserPoolClientSecrets'],
+      ['cognito-idp:DescribeUserPoolClient', 'cognito-idp:ListUserPoolClientSecrets'],
+      ['cognito-idp:ListUserPoolClientSecrets', 'cognito-idp:AddUserPoolClientSecret', 'cognito-idp:DeleteUserPoolClientSecret', 'cognito-idp:DescribeUserPoolClient'],
     ].sort());
     for (const s of cognitoStatements) expect(s.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
 
     const puts = statements.filter((s) => actionsOf(s).includes('secretsmanager:PutSecretValue'));
     expect(puts.length).toBeGreaterThan(0);
     for (const s of puts) expect(JSON.stringify(s.Resource)).not.toBe('"*"');
-    // The writer policies: one per instance, each on its own secret. Read only where rotation needs it.
+    // The writer policies: one per instance, each on its own secret. Reading the stored versions is what keeps a
+    // rotated value across updates, rollbacks and rotation turned off, so every writer may read its own secret.
     const writerPolicies = statements.filter((s) => s.policy.includes('WriterPolicy') && actionsOf(s).includes('secretsmanager:PutSecretValue'));
+    const writerSecretActions = ['secretsmanager:PutSecretValue', 'secretsmanager:GetSecretValue', 'secretsmanager:ListSecretVersionIds'];
     expect(writerPolicies.map((s) => [actionsOf(s), s.Resource])).toEqual([
-      [['secretsmanager:PutSecretValue', 'secretsmanager:GetSecretValue'], { Ref: clientSecretId }],
-      [['secretsmanager:PutSecretValue'], { Ref: secondSecretId }],
+      [writerSecretActions, { Ref: clientSecretId }],
+      [writerSecretActions, { Ref: secondSecretId }],
     ]);
 
     // KMS: granted in the key's own policy (Resource "*" there means this key), to the writer's role only through
-    // Secrets Manager, and only what PutSecretValue needs.
+    // Secrets Manager, and only what Secrets Manager documents: GenerateDataKey to write, Decrypt to read. No Encrypt.
     const key = Object.values(template.findResources('AWS::KMS::Key') as Record<string, Json>)[0];
     const writerRole = Object.keys(template.findResources('AWS::IAM::Role')).find((id) => id.startsWith('CdkCognitoClientsClientSecretWriterOnEvent'))!;
     const writerKeyGrants = key.Properties.KeyPolicy.Statement.filter((st: Json) => JSON.stringify(st.Principal).includes(writerRole));
     expect(writerKeyGrants).toEqual([{
-      Action: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'],
+      Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
       Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } },
       Effect: 'Allow',
       Principal: { AWS: { 'Fn::GetAtt': [writerRole, 'Arn'] } },
@@ -199,5 +203,69 @@ describe('validation at synth time', () => {
     expect(() => new ClientVerification(stack, 'B', { ...base, callbackUrl: 'https://x/cb' }))
       .toThrow('ClientVerification: authorizeUrl and callbackUrl go together.');
     expect(() => new ClientVerification(stack, 'C', base)).toThrow('ClientVerification: nothing to check.');
+  });
+});
+
+describe('rotation needs the client_credentials flow', () => {
+  const setup = () => {
+    const stack = new Stack(new App(), 'S', { env: { account: '111111111111', region: 'eu-west-1' } });
+    const pool = new cognito.UserPool(stack, 'Pool');
+    return { stack, pool };
+  };
+
+  test('fails when an AppClient with a secret and the code grant asks for rotation, naming the property, the value and the fix', () => {
+    const { stack, pool } = setup();
+    const domain = new HostedDomain(stack, 'Domain', { userPool: pool, prefix: 'rotation-refused' });
+    expect(() => new AppClient(stack, 'Web', {
+      userPool: pool,
+      generateSecret: true,
+      domain,
+      oAuth: { scopes: [cognito.OAuthScope.OPENID], callbackUrls: ['https://app.example.com/callback'] },
+      secretRotation: { schedule: Duration.days(30) },
+    })).toThrow('S/Web/Secret: Property rotation: value { schedule: 30 days } is not allowed because app client S/Web does not allow the '
+      + 'client_credentials OAuth flow (AllowedOAuthFlows: code), and each new secret must obtain a client_credentials token before it becomes current, '
+      + 'so every rotation would fail. Fix: rotate only clients with the client_credentials flow (M2MClient, or oAuth.flows.clientCredentials with '
+      + 'generateSecret: true), or remove the rotation (secretRotation on AppClient).');
+  });
+
+  test('fails for an aws-cdk-lib UserPoolClient with only the code grant, and accepts an imported client (flows unknown)', () => {
+    const { stack, pool } = setup();
+    const noOAuth = pool.addClient('NoOAuth', { generateSecret: true, oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://x.example.com/cb'] } });
+    expect(() => new UserPoolClientSecret(stack, 'A', { userPool: pool, userPoolClient: noOAuth, tokenEndpoint: 'https://a.example.com/oauth2/token', rotation: {} }))
+      .toThrow(/Property rotation: value \{ schedule: 30 days \} is not allowed because app client S\/Pool\/NoOAuth does not allow the client_credentials OAuth flow \(AllowedOAuthFlows: code\)/);
+    const imported = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Imported', 'abc123');
+    expect(() => new UserPoolClientSecret(stack, 'B', { userPool: pool, userPoolClient: imported, tokenEndpoint: 'https://a.example.com/oauth2/token', rotation: {} }))
+      .not.toThrow();
+  });
+});
+
+describe('waiting for the domain', () => {
+  test('the verification and the rotation schedule depend on the HostedDomain\'s UserPoolDomain; the verification timeout is a prop', () => {
+    const stack = new Stack(new App(), 'S', { env: { account: '111111111111', region: 'eu-west-1' } });
+    const pool = new cognito.UserPool(stack, 'Pool');
+    const api = pool.addResourceServer('Api', { identifier: 'api', scopes: [{ scopeName: 'read', scopeDescription: 'read' }] });
+    const domain = new HostedDomain(stack, 'Domain', { userPool: pool, prefix: 'orders-wait' });
+    new M2MClient(stack, 'Service', {
+      userPool: pool,
+      domain,
+      scopes: [cognito.OAuthScope.resourceServer(api, { scopeName: 'read', scopeDescription: 'read' })],
+      secretRotation: { schedule: Duration.days(30) },
+      verifyOnDeploy: true,
+      verificationTimeout: Duration.minutes(12),
+    });
+    const template = Template.fromStack(stack);
+    const [domainId] = Object.keys(template.findResources('AWS::Cognito::UserPoolDomain'));
+    const [verification] = Object.values(template.findResources('Custom::CognitoClientVerification') as Record<string, Json>);
+    const [schedule] = Object.values(template.findResources('AWS::SecretsManager::RotationSchedule') as Record<string, Json>);
+    expect(verification.DependsOn).toContain(domainId);
+    expect(schedule.DependsOn).toContain(domainId);
+    expect(verification.Properties.TimeoutSeconds).toBe('720');
+  });
+
+  test('without a domain construct nothing extra is added, and the default timeout is 5 minutes', () => {
+    const { template } = build(true);
+    const [verification] = Object.values(template.findResources('Custom::CognitoClientVerification') as Record<string, Json>);
+    expect(verification.DependsOn ?? []).not.toContainEqual(expect.stringMatching(/Domain/));
+    expect(verification.Properties.TimeoutSeconds).toBe('300');
   });
 });
