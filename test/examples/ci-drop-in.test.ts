@@ -1,34 +1,16 @@
 import { spawnSync } from 'child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { buildSync } from 'esbuild';
 import { parse } from 'yaml';
+import { cliBin, readAction, ROOT, runActionLintStep, stepEnv, tempDir } from './helpers';
 import { CognitoClientLinter } from '../../src';
 import { jsonTemplate } from '../compliance/cli/helpers';
 
 // The drop-in CI files run the CLI the way a user's CI does. These tests read the files and run the commands they
 // declare, with `cognito-client-lint` on PATH being this checkout's CLI (the published package is not at hand).
 
-const ROOT = join(__dirname, '..', '..');
-const work = mkdtempSync(join(tmpdir(), 'ci-drop-in-'));
+const work = tempDir('ci-drop-in-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/**
- * A bin directory whose `cognito-client-lint` runs this checkout's CLI, compiled to one JavaScript file (as the
- * package's bin runs the compiled lib/compliance/cli.js; esbuild takes a second where ts-node takes eight per run).
- */
-function cliBin(): string {
-  const bin = join(work, 'bin');
-  const shim = join(bin, 'cognito-client-lint');
-  if (existsSync(shim)) return bin;
-  mkdirSync(bin, { recursive: true });
-  const bundle = join(work, 'cli.js');
-  buildSync({ entryPoints: [join(ROOT, 'src', 'compliance', 'cli.ts')], bundle: true, platform: 'node', target: 'node20', outfile: bundle, logLevel: 'error' });
-  writeFileSync(shim, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(bundle)} "$@"\n`);
-  chmodSync(shim, 0o755);
-  return bin;
-}
 
 /** A directory with a template that has an error finding, and one without findings. */
 function fixtures(): string {
@@ -40,31 +22,12 @@ function fixtures(): string {
   return dir;
 }
 
-interface Step { name: string; shell: string; run: string; env?: Record<string, string> }
-
-/** The environment GitHub gives a step: `${{ inputs.x }}` in its env replaced by the input values. */
-function stepEnv(step: Step, inputs: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) =>
-    [key, value.replace(/\$\{\{\s*inputs\.([a-z-]+)\s*\}\}/g, (_, name: string) => inputs[name] ?? '')]));
-}
-
 describe('action.yml', () => {
-  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>;
-    runs: { using: string; steps: Step[] };
-  };
+  const action = readAction();
   const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? '']));
-  const [install, lint] = action.runs.steps;
-  const bin = cliBin();
+  const [install] = action.runs.steps;
   const repo = fixtures();
-
-  function runLint(inputs: Record<string, string>) {
-    return spawnSync('bash', ['-c', lint.run], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...stepEnv(lint, { ...defaults, ...inputs }) },
-    });
-  }
+  const runLint = (inputs: Record<string, string>) => runActionLintStep(repo, inputs);
 
   test('is a composite action with inputs paths, format, strict, output and version; defaults lint cdk.out as annotations', () => {
     expect(action.runs.using).toBe('composite');
