@@ -187,7 +187,10 @@ describe('formats', () => {
     const log = JSON.parse(stdout);
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0];
-    const results = run.results.map((r: any) => [r.ruleId, r.level, r.properties.kind, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine]);
+    const results = run.results.map((r: any) => {
+      const { artifactLocation, region } = r.locations[0].physicalLocation;
+      return [r.ruleId, r.level, r.properties.kind, artifactLocation.uri, region.startLine];
+    });
     expect(results).toEqual([
       ['diff-replacement', 'error', 'replacement', 'after.json', 6],
       ['client-redirect-url-https', 'error', 'regression', 'after.json', 6],
