@@ -1,6 +1,7 @@
-import { ClientDescription, CognitoReader, DomainDescription, OperationDenied, ReadFailed, ResourceGone } from './cognito-reader';
+import type { ClientDescription, CognitoReader, DomainDescription } from './cognito-reader';
 import { IdentityProviderState, modelOf, PoolState } from './deployed-model';
 import { AuditOperation, auditIamPolicy, iamActionOf, rulesNeeding } from './operations';
+import { OperationDenied, ReadFailed, ResourceGone } from './read-errors';
 import { TEMPLATE_ONLY_RULES, TEMPLATE_ONLY_RULE_IDS } from './template-only-rules';
 import { ALL_RULES } from '../../rules/catalogue';
 import { CognitoClientLinter } from '../../rules/index';
@@ -115,7 +116,10 @@ export class CognitoClientAuditor {
    * can be audited at all: no credentials or region, or `ListUserPools` refused while no pool is named.
    */
   public static async audit(options: AuditOptions = {}): Promise<AuditResult> {
-    const reader = new CognitoReader({ region: options.region, profile: options.profile });
+    // The AWS SDK is loaded only when an audit runs (the package index exports this class).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load the SDK with the package
+    const { CognitoReader: Reader } = require('./cognito-reader') as typeof import('./cognito-reader');
+    const reader = new Reader({ region: options.region, profile: options.profile });
     try {
       return await new AuditRun(reader, options.disabledRules ?? []).run(options.userPoolIds);
     } finally {

@@ -21,27 +21,7 @@ import {
   paginateListUserPools,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AuditOperation } from './operations';
-
-/** The operation was refused by IAM (`AccessDeniedException`): what it would return is unknown. */
-export class OperationDenied extends Error {
-  constructor(public readonly operation: AuditOperation) {
-    super(`not authorized to call ${operation}`);
-  }
-}
-
-/** The resource is gone (`ResourceNotFoundException`), e.g. deleted while the audit ran. */
-export class ResourceGone extends Error {
-  constructor(public readonly operation: AuditOperation) {
-    super(`${operation}: resource not found`);
-  }
-}
-
-/** Any other failure, after the SDK's retries; its message is the service's (never a response body). */
-export class ReadFailed extends Error {
-  constructor(public readonly operation: AuditOperation, message: string) {
-    super(`${operation} failed: ${message}`);
-  }
-}
+import { OperationDenied, ReadFailed, ResourceGone } from './read-errors';
 
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserPools.html (MaxResults 1-60)
 const USER_POOLS_PAGE = 60;
@@ -160,7 +140,9 @@ export class CognitoReader {
       const pages = paginateListUserPoolClients({ client: this.client, pageSize: CLIENTS_PAGE },
         { UserPoolId: userPoolId, MaxResults: CLIENTS_PAGE });
       for await (const page of pages) {
-        for (const client of page.UserPoolClients ?? []) if (client.ClientId) clients.push({ clientId: client.ClientId, clientName: client.ClientName });
+        for (const client of page.UserPoolClients ?? []) {
+          if (client.ClientId) clients.push({ clientId: client.ClientId, clientName: client.ClientName });
+        }
       }
       return clients;
     });

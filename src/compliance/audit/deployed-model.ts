@@ -4,7 +4,7 @@
  * and UserPoolDomains, linked by `{ Ref: <pool> }` as a template links them. Logical ids are the deployed names
  * (pool id, client id, identifier, provider name, domain), so messages that name a resource name the real one.
  */
-import { ClientDescription, DomainDescription, IdentityProviderSummary, PoolDescription, ResourceServerDescription } from './cognito-reader';
+import type { ClientDescription, DomainDescription, IdentityProviderSummary, PoolDescription, ResourceServerDescription } from './cognito-reader';
 import { STANDARD_ATTRIBUTES } from '../../rules/template-model';
 
 /**
