@@ -6,7 +6,10 @@ import { forSnapshot, tempDir } from './helpers';
 import { partnerPortalApp } from '../../examples/cdk-nag/app';
 import { CognitoClientLinter } from '../../src';
 
-interface PluginReport { pluginName: string; violations: Array<{ ruleName: string; severity: string; violatingConstructs: Array<{ constructPath: string }> }> }
+interface PluginReport {
+  pluginName: string;
+  violations: Array<{ ruleName: string; severity: string; violatingConstructs: Array<{ constructPath: string }> }>;
+}
 
 describe('example: the rules as a cdk-nag pack next to AwsSolutionsChecks', () => {
   const outdir = tempDir('example-cdk-nag-');

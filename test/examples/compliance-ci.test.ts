@@ -6,7 +6,12 @@ import { parse } from 'yaml';
 import { cliBin, forSnapshot, lintDirectory, ROOT, runActionLintStep, tempDir } from './helpers';
 import { storefrontApp } from '../../examples/compliance-ci/app';
 
-interface WorkflowStep { readonly uses?: string; readonly run?: string; readonly with?: Record<string, string | number | boolean>; readonly if?: string }
+interface WorkflowStep {
+  readonly uses?: string;
+  readonly run?: string;
+  readonly with?: Record<string, string | number | boolean>;
+  readonly if?: string;
+}
 
 const EXAMPLE = join(ROOT, 'examples', 'compliance-ci');
 const repositoryUrl = () => (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).repository.url as string).replace(/\.git$/, '');
