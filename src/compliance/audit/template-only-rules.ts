@@ -1,20 +1,34 @@
 /**
  * Rules the audit does not run, and why: each judges something that exists only in a template (its syntax, the
- * order CloudFormation creates resources in, metadata this library's constructs write), never in what Cognito
- * returns. The one list the auditor, `--disable` and the README's audit section read.
+ * order CloudFormation creates resources in, metadata this library's constructs write, resources and files the
+ * audit does not read), never in what Cognito returns. The one list the auditor and the README's audit section read.
  */
-export const TEMPLATE_ONLY_RULES: Readonly<Record<string, string>> = {
-  'client-property-types': 'template syntax (JSON types, property names); API responses are typed',
-  'domain-property-types': 'template syntax (JSON types, property names); API responses are typed',
-  'resource-server-property-types': 'template syntax (JSON types, property names); API responses are typed',
-  'client-depends-on-pool-resources': 'creation order (DependsOn) inside one stack',
-  'ui-customization-property-types': 'a template resource (UI customization attachment); the audit reads no UI customization',
-  'ui-customization-requires-domain': 'a template resource (UI customization attachment); the audit reads no UI customization',
-  'ui-customization-after-domain': 'creation order (DependsOn) inside one stack',
-  'profile-public-client-no-secret': 'the profile tag this library writes into template metadata; a deployed client has none',
-  'profile-public-client-code-grant-only': 'the profile tag this library writes into template metadata; a deployed client has none',
-  'profile-m2m-client-credentials-only': 'the profile tag this library writes into template metadata; a deployed client has none',
-  'profile-m2m-resource-server-scopes-only': 'the profile tag this library writes into template metadata; a deployed client has none',
+import { ALL_RULES } from '../../rules/catalogue';
+
+/** Every rule of these types: the audit reads no such thing from Cognito. */
+const TYPES_NOT_READ: Readonly<Record<string, string>> = {
+  'AWS::Cognito::UserPoolUICustomizationAttachment': 'a template resource (UI customization attachment); the audit reads no UI customization',
+  'Template': 'the template file itself',
 };
+
+const SYNTAX = 'template syntax (JSON types, property names); API responses are typed';
+const PROFILE = 'the profile tag this library writes into template metadata; a deployed client has none';
+
+/** These rules, whatever their type. */
+const RULES: Readonly<Record<string, string>> = {
+  'client-property-types': SYNTAX,
+  'domain-property-types': SYNTAX,
+  'resource-server-property-types': SYNTAX,
+  'client-depends-on-pool-resources': 'creation order (DependsOn) inside one stack',
+  'profile-public-client-no-secret': PROFILE,
+  'profile-public-client-code-grant-only': PROFILE,
+  'profile-m2m-client-credentials-only': PROFILE,
+  'profile-m2m-resource-server-scopes-only': PROFILE,
+};
+
+/** Rule id to the reason the audit does not run it, in catalogue order. */
+export const TEMPLATE_ONLY_RULES: Readonly<Record<string, string>> = Object.fromEntries(ALL_RULES
+  .map((rule) => [rule.id, RULES[rule.id] ?? TYPES_NOT_READ[rule.resourceType]] as const)
+  .filter(([, reason]) => reason !== undefined));
 
 export const TEMPLATE_ONLY_RULE_IDS: readonly string[] = Object.keys(TEMPLATE_ONLY_RULES);

@@ -2,9 +2,9 @@
  * 50 user pools and 1,000 app clients behind the Cognito stand-in, paginated at the API's page sizes: the audit makes
  * a number of calls linear in what it reads (one per page and one describe per client), counted exactly.
  */
-import { CognitoClientAuditor } from '../../../src/compliance/audit/auditor';
 import { CognitoStandIn, startCognitoStandIn } from './support/cognito-stand-in';
 import { awsEnvironment } from './support/harness';
+import { CognitoClientAuditor } from '../../../src/compliance/audit/auditor';
 
 let standIn: CognitoStandIn;
 let restoreEnv: () => void;
