@@ -16,6 +16,7 @@ const RESOURCE_NAMES: Record<string, string> = {
   'AWS::Cognito::UserPoolDomain': 'User pool domain',
   'AWS::Cognito::UserPoolResourceServer': 'Resource server',
   'AWS::Cognito::UserPoolUICustomizationAttachment': 'UI customization attachment',
+  'Template': 'Template file',
 };
 
 export function renderCatalogue(): string {
@@ -24,7 +25,7 @@ export function renderCatalogue(): string {
   for (const [type, title] of Object.entries(RESOURCE_NAMES)) {
     const ofType = rules.filter((r) => r.resourceType === type);
     if (ofType.length === 0) continue;
-    lines.push(`#### ${title} (\`${type}\`): ${ofType.length} rules`, '');
+    lines.push(`#### ${title} (\`${type}\`): ${ofType.length} rule${ofType.length === 1 ? '' : 's'}`, '');
     lines.push('| Rule id | Severity | What it checks | Inventory | Source |', '|---|---|---|---|---|');
     for (const rule of ofType) {
       const description = rule.description.replace(/\|/g, '\\|');

@@ -16,7 +16,9 @@ export type CheckedResourceType =
   | 'AWS::Cognito::UserPoolClient'
   | 'AWS::Cognito::UserPoolDomain'
   | 'AWS::Cognito::UserPoolResourceServer'
-  | 'AWS::Cognito::UserPoolUICustomizationAttachment';
+  | 'AWS::Cognito::UserPoolUICustomizationAttachment'
+  /** Rules about the template file itself (e.g. a repeated key), judged by the CLI, which reads files. */
+  | 'Template';
 
 /** One problem found on one resource. */
 export interface Finding {

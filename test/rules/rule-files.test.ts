@@ -9,6 +9,7 @@ const PREFIXES: Record<string, string[]> = {
   'domain': ['domain-', ''],
   'resource-server': ['resource-server-'],
   'profile': ['profile-'],
+  'template': ['template-'],
 };
 
 /** `id: '<rule-id>'` or the first argument of `userPoolIdFormatRule('<rule-id>', ...)` in each file of a rule folder. */

@@ -1,4 +1,5 @@
-import { CollectionTag, isMap, isScalar, isSeq, LineCounter, parseDocument, ScalarTag, visit, YAMLMap, YAMLSeq } from 'yaml';
+import { CollectionTag, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, ScalarTag, visit, YAMLMap, YAMLSeq } from 'yaml';
+import { DuplicateKey } from '../../rules/template/duplicate-key';
 
 /**
  * CloudFormation's YAML short forms (`!Ref X`, `!Sub ...`, `!If [...]`) as `yaml` custom tags, each one turned into
@@ -56,22 +57,28 @@ export class YamlSyntaxError extends Error {
   }
 }
 
-/** CloudFormation rejects a mapping with the same key twice; report the first repeat with its position. */
-function throwOnDuplicateKey(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): void {
+/**
+ * Every key that a mapping repeats, with the line of each occurrence. CloudFormation accepts a repeated key and
+ * deploys the last value, which is also what `toJS()` keeps, so the template is linted as it deploys.
+ */
+function duplicateKeysOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter): DuplicateKey[] {
+  const duplicates: DuplicateKey[] = [];
+  const keyText = (key: unknown) => (isScalar(key) ? String(key.value) : key === null ? '' : String(key));
   visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<unknown>();
+    Map(_key, map, ancestors) {
+      const lines = new Map<string, number[]>();
       for (const pair of map.items) {
-        const key = isScalar(pair.key) ? pair.key.value : pair.key === null ? null : String(pair.key);
-        if (seen.has(key)) {
-          const range = isScalar(pair.key) ? pair.key.range : undefined;
-          const pos = range ? lineCounter.linePos(range[0]) : undefined;
-          throw new YamlSyntaxError('Map keys must be unique', pos?.line, pos?.col);
-        }
-        seen.add(key);
+        const range = isScalar(pair.key) ? pair.key.range : undefined;
+        const key = keyText(pair.key);
+        lines.set(key, [...(lines.get(key) ?? []), range ? lineCounter.linePos(range[0]).line : 0]);
       }
+      const repeated = [...lines].filter(([, at]) => at.length > 1);
+      if (repeated.length === 0) return;
+      const path = ancestors.filter(isPair).map((pair) => keyText(pair.key));
+      for (const [key, at] of repeated) duplicates.push({ path: [...path, key], lines: at });
     },
   });
+  return duplicates;
 }
 
 /** How many alias expansions a document may cause; a few hundred is plenty for a real template. */
@@ -79,9 +86,9 @@ export const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses a CloudFormation YAML template into plain data. Throws {@link YamlSyntaxError} on the first error.
- * Also returns the line of every resource's logical id, for reports.
+ * Also returns the line of every resource's logical id, for reports, and every repeated mapping key.
  */
-export function parseCloudFormationYaml(text: string): { data: unknown; resourceLines: Map<string, number> } {
+export function parseCloudFormationYaml(text: string): { data: unknown; resourceLines: Map<string, number>; duplicateKeys: DuplicateKey[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     customTags: CLOUDFORMATION_TAGS,
@@ -110,7 +117,7 @@ export function parseCloudFormationYaml(text: string): { data: unknown; resource
     throw new YamlSyntaxError(`unknown tag ${tag} (CloudFormation's short forms are !Ref, !Sub, !GetAtt, !If and the other Fn:: names)`, pos?.line, pos?.col);
   }
 
-  throwOnDuplicateKey(doc, lineCounter);
+  const duplicateKeys = duplicateKeysOf(doc, lineCounter);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -131,5 +138,5 @@ export function parseCloudFormationYaml(text: string): { data: unknown; resource
       }
     }
   }
-  return { data, resourceLines };
+  return { data, resourceLines, duplicateKeys };
 }

@@ -2,6 +2,7 @@ import { readFileSync, Stats, statSync } from 'fs';
 import { extname } from 'path';
 import { parseCloudFormationYaml } from './cfn-yaml';
 import { Template, templateShapeProblem } from './template-schema';
+import { DuplicateKey } from '../../rules/template/duplicate-key';
 
 /** A file that parsed and has the shape of a template. */
 export interface LoadedTemplate {
@@ -10,6 +11,10 @@ export interface LoadedTemplate {
   readonly template: Template;
   /** Line (1-based) of each resource's logical id in the file, when known. */
   readonly resourceLines: ReadonlyMap<string, number>;
+  /** Keys a mapping repeats (YAML: anywhere; JSON: in the Resources section); the last value is the one kept. */
+  readonly duplicateKeys: readonly DuplicateKey[];
+  /** Values nested deeper than {@link MAX_NESTING_DEPTH}, replaced by an unknown value (paths from the root). */
+  readonly tooDeep: ReadonlyArray<readonly string[]>;
 }
 
 /** Why a file could not be used. */
@@ -26,8 +31,14 @@ export interface LoadFailure {
 
 export type LoadResult = LoadedTemplate | LoadFailure;
 
-/** Deeper than any real template; the engine and the schema walk values recursively. */
+/**
+ * Deeper than any real template; the engine and the schema walk values recursively. A value nested deeper is
+ * replaced by {@link TOO_DEEP} (an intrinsic no rule can read: unknown) and the rest of the template is linted.
+ */
 export const MAX_NESTING_DEPTH = 100;
+
+/** What stands in for a value nested too deep: an intrinsic function, so every rule treats it as unknown. */
+export const TOO_DEEP = Object.freeze({ 'Fn::NestedTooDeep': `more than ${MAX_NESTING_DEPTH} levels` });
 
 /** Templates are at most 1 MB for CloudFormation; anything far larger is not one, and reading it all would hurt. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -53,24 +64,23 @@ export function loadTemplate(path: string): LoadResult {
 
   let data: unknown;
   let resourceLines: ReadonlyMap<string, number> = new Map();
+  let duplicateKeys: DuplicateKey[] = [];
   try {
     if (looksLikeJson(path, text)) {
       data = parseJson(text);
-      resourceLines = jsonResourceLines(text);
+      ({ resourceLines, duplicateKeys } = scanJsonResources(text));
     } else {
-      ({ data, resourceLines } = parseCloudFormationYaml(text));
+      ({ data, resourceLines, duplicateKeys } = parseCloudFormationYaml(text));
     }
   } catch (error) {
     if (error instanceof RangeError) return fail('syntax', 'nesting is too deep');
     return fail('syntax', error instanceof Error ? error.message : String(error));
   }
 
-  if (depthExceeds(data, MAX_NESTING_DEPTH)) {
-    return fail('syntax', `nesting is deeper than ${MAX_NESTING_DEPTH} levels`);
-  }
+  const tooDeep = replaceTooDeep(data, MAX_NESTING_DEPTH);
   const problem = templateShapeProblem(data);
   if (problem) return fail('shape', `not a CloudFormation template (${problem})`);
-  return { ok: true, path, template: data as Template, resourceLines };
+  return { ok: true, path, template: data as Template, resourceLines, duplicateKeys, tooDeep };
 }
 
 /** `.json` files are JSON; YAML files and extension-less `.template` files are sniffed by their first character. */
@@ -112,56 +122,125 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/** One open object or array while scanning JSON text. */
+interface JsonFrame {
+  readonly isObject: boolean;
+  /** The container this one is a value of, and its key there (array items as `[n]`): the path, built only when needed. */
+  readonly parent?: JsonFrame;
+  readonly key: string;
+  /** Object: the line of every occurrence of each key. */
+  readonly keys?: Map<string, number[]>;
+  /** Object: the next string is a key. */
+  expectingKey: boolean;
+  /** Object: the key of the value being read. */
+  current: string;
+  /** Array: the index of the value being read. */
+  index: number;
+}
+
 /**
- * Line of each logical id in a JSON template. JSON.parse keeps no positions, so this finds the first
- * `"LogicalId":` after `"Resources":`; logical ids are alphanumeric, so the match is exact in practice.
+ * Line of each logical id and every repeated key of the Resources section of a JSON template. JSON.parse keeps no
+ * positions and silently keeps the last of repeated keys (as CloudFormation does), so one pass over the Resources
+ * text finds both; the rest of the file is not scanned (it would cost time and holds nothing the rules judge).
  */
-function jsonResourceLines(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
+export function scanJsonResources(text: string): { resourceLines: Map<string, number>; duplicateKeys: DuplicateKey[] } {
+  const resourceLines = new Map<string, number>();
+  const duplicateKeys: DuplicateKey[] = [];
   const start = /"Resources"\s*:\s*\{/.exec(text);
-  if (!start) return lines;
-  const keyPattern = /"([A-Za-z0-9]+)"\s*:/y;
+  if (!start) return { resourceLines, duplicateKeys };
   const open = start.index + start[0].length - 1;
   let line = text.slice(0, open).split('\n').length;
-  // Walk the Resources object once: only keys at depth 1 are logical ids; strings may hold any bracket.
-  let depth = 0;
-  let inString = false;
+  const stack: JsonFrame[] = [];
+  const keyIn = (parent: JsonFrame | undefined): string =>
+    (parent ? (parent.isObject ? parent.current : `[${parent.index}]`) : 'Resources');
+  const pathOf = (frame: JsonFrame): string[] => {
+    const path: string[] = [];
+    for (let at: JsonFrame | undefined = frame; at; at = at.parent) path.unshift(at.key);
+    return path;
+  };
   for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') line++;
-    if (inString) {
-      if (ch === '\\') {
-        i++;
-      } else if (ch === '"') {
-        inString = false;
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) {
+      line++;
+    } else if (ch === 34 /* " */) {
+      // A string: find its end (strings may hold any bracket); only keys are looked at.
+      const from = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 92 /* backslash */) {
+          escaped = true;
+          i++;
+        } else if (c === 34) {
+          break;
+        }
       }
-    } else if (ch === '{' || ch === '[') {
-      depth++;
-    } else if (ch === '}' || ch === ']') {
-      depth--;
-      if (depth === 0) break;
-    } else if (ch === '"') {
-      inString = true;
-      if (depth === 1) {
-        keyPattern.lastIndex = i;
-        const match = keyPattern.exec(text);
-        if (match && !lines.has(match[1])) lines.set(match[1], line);
+      const top = stack[stack.length - 1];
+      if (top?.isObject && top.expectingKey) {
+        const key = escaped ? decodeJsonString(text.slice(from, i + 1)) : text.slice(from + 1, i);
+        top.expectingKey = false;
+        top.current = key;
+        const seen = top.keys!.get(key);
+        if (seen) seen.push(line); else top.keys!.set(key, [line]);
+        // The last occurrence of a logical id is the resource CloudFormation deploys.
+        if (stack.length === 1) resourceLines.set(key, line);
+      }
+    } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      const isObject = ch === 123;
+      const parent = stack[stack.length - 1];
+      stack.push({ isObject, parent, key: keyIn(parent), keys: isObject ? new Map() : undefined, expectingKey: isObject, current: '', index: 0 });
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
+      const frame = stack.pop();
+      for (const [key, lines] of frame?.keys ?? []) {
+        if (lines.length > 1) duplicateKeys.push({ path: [...pathOf(frame!), key], lines });
+      }
+      if (stack.length === 0) break;
+    } else if (ch === 44 /* , */) {
+      const top = stack[stack.length - 1];
+      if (top?.isObject) top.expectingKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return { resourceLines, duplicateKeys };
+}
+
+function decodeJsonString(quoted: string): string {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return quoted.slice(1, -1);
+  }
+}
+
+/**
+ * Replaces every value nested deeper than `limit` with {@link TOO_DEEP}, in place, and returns the paths replaced.
+ * Iterative, so that a hostile document cannot overflow the stack here; a YAML alias cycle is cut at the limit too.
+ */
+function replaceTooDeep(root: unknown, limit: number): string[][] {
+  // Each entry links to its parent, so a path is built only for the (rare) value that is replaced.
+  interface Entry { readonly container: Record<string, unknown>; readonly depth: number; readonly parent?: Entry; readonly key?: string }
+  const pathOf = (entry: Entry, key: string): string[] => {
+    const path = [key];
+    for (let at: Entry | undefined = entry; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const replaced: string[][] = [];
+  const stack: Entry[] = [];
+  if (root !== null && typeof root === 'object') stack.push({ container: root as Record<string, unknown>, depth: 0 });
+  while (stack.length) {
+    const entry = stack.pop()!;
+    for (const key of Object.keys(entry.container)) {
+      const child = entry.container[key];
+      if (child === null || typeof child !== 'object') continue;
+      if (entry.depth + 1 >= limit) {
+        entry.container[key] = TOO_DEEP;
+        replaced.push(pathOf(entry, key));
+      } else {
+        stack.push({ container: child as Record<string, unknown>, depth: entry.depth + 1, parent: entry, key });
       }
     }
   }
-  return lines;
-}
-
-/** Iterative, so that a hostile document cannot overflow the stack here. */
-function depthExceeds(root: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[root, 0]];
-  while (stack.length) {
-    const [value, depth] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return false;
+  return replaced;
 }
 
 function specialFileKind(stat: Stats): string {

@@ -11,6 +11,7 @@ import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { loadTemplate } from './load-template';
 import { exitCodeOf, FileReport, InputError, LintReport, summarize } from './report';
+import { duplicateKeyFindings, templateDuplicateKey } from '../../rules/template/duplicate-key';
 
 export const TOOL_NAME = 'cognito-client-lint';
 
@@ -49,8 +50,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Subcommands live in their own modules, loaded only when asked for (the audit pulls in the AWS SDK).
   // A template that really is named `audit` or `diff` is linted as `./audit`.
   const [first, ...rest] = argv;
+  /* eslint-disable @typescript-eslint/no-require-imports */
   if (first === 'audit') return (require('./audit-command') as typeof import('./audit-command')).runAudit(rest, io);
   if (first === 'diff') return (require('./diff-command') as typeof import('./diff-command')).runDiff(rest, io);
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const fail = (message: string) => {
     io.stderr.write(`${TOOL_NAME}: ${message}\n`);
     return 2;
@@ -147,7 +150,9 @@ function lint(paths: readonly string[], options: CliOptions, cwd: string): LintR
       }
       let findings: Finding[];
       try {
-        findings = CognitoClientLinter.lintTemplate(loaded.template, { region: options.region, disabledRules: disabled });
+        // A repeated key is a finding about the file; the engine judges the value CloudFormation keeps (the last).
+        const duplicates = disabled.includes(templateDuplicateKey.id) ? [] : duplicateKeyFindings(loaded.duplicateKeys);
+        findings = [...duplicates, ...CognitoClientLinter.lintTemplate(loaded.template, { region: options.region, disabledRules: disabled })];
       } catch (error) {
         inputErrors.push({ file, problem: `could not be linted: ${error instanceof Error ? error.message : String(error)}` });
         failed++;

@@ -45,14 +45,17 @@ describe('CloudFormation short-form tags', () => {
     expect([...resourceLines]).toEqual([['Pool', 2], ['Client', 5]]);
   });
 
-  test('duplicate keys are a syntax error with a position', () => {
-    expect(() => parseCloudFormationYaml('Resources:\n  A:\n    Type: X\n  A:\n    Type: Y\n'))
-      .toThrow(/^YAML parse error at line 4, column 3: Map keys must be unique$/);
+  test('a repeated logical id is recorded with its lines, and the last resource is kept (as CloudFormation deploys it)', () => {
+    const { data, duplicateKeys, resourceLines } = parseCloudFormationYaml('Resources:\n  A:\n    Type: X\n  A:\n    Type: Y\n');
+    expect(duplicateKeys).toEqual([{ path: ['Resources', 'A'], lines: [2, 4] }]);
+    expect(data).toEqual({ Resources: { A: { Type: 'Y' } } });
+    expect(resourceLines.get('A')).toBe(4);
   });
 
-  test('duplicate keys are found in nested maps too, while the same key in different maps is fine', () => {
-    expect(() => parseCloudFormationYaml('Resources:\n  A:\n    Type: X\n    Properties:\n      Name: a\n      Name: b\n'))
-      .toThrow(/^YAML parse error at line 6, column 7: Map keys must be unique$/);
-    expect(() => parseCloudFormationYaml('Resources:\n  A:\n    Type: X\n  B:\n    Type: X\n')).not.toThrow();
+  test('repeated keys are found in nested maps too, while the same key in different maps is fine', () => {
+    const nested = parseCloudFormationYaml('Resources:\n  A:\n    Type: X\n    Properties:\n      Name: a\n      Name: b\n      Name: c\n');
+    expect(nested.duplicateKeys).toEqual([{ path: ['Resources', 'A', 'Properties', 'Name'], lines: [5, 6, 7] }]);
+    expect(nested.data).toEqual({ Resources: { A: { Type: 'X', Properties: { Name: 'c' } } } });
+    expect(parseCloudFormationYaml('Resources:\n  A:\n    Type: X\n  B:\n    Type: X\n').duplicateKeys).toEqual([]);
   });
 });

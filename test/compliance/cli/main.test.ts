@@ -391,14 +391,27 @@ describe('hostile input', () => {
 
   test.each([
     ['deep.json', `{"Resources":{"C":{"Type":"AWS::Cognito::UserPoolClient","Properties":{"X":${'['.repeat(5000)}${']'.repeat(5000)}}}}}`],
-    ['deep.yaml', `Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      X: ${'['.repeat(5000)}${']'.repeat(5000)}\n`],
-  ])('very deep nesting in %s is an input error, not a crash', async (name, content) => {
+    ['deep.yaml', `Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      X: ${'['.repeat(500)}${']'.repeat(500)}\n`],
+  ])('very deep nesting in %s (5,000 levels in JSON, 500 in YAML): the deep value is unknown and the rest of the file is linted', async (name, content) => {
     const dir = tempWorkspace({ [name]: content });
 
-    const result = await runCli([name], dir);
+    const result = await runCli(['--format', 'json', name], dir);
+
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as JsonReport;
+    // X is no property of a client: reported by name, whatever its (unknown) value.
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.property]))
+      .toEqual([['client-property-types', 'UserPoolId'], ['client-property-types', 'X']]);
+    expect(result.code).toBe(1);
+  });
+
+  test('YAML nested beyond what the yaml parser can compose (5,000 levels) is one clear input error', async () => {
+    const dir = tempWorkspace({ 'deep.yaml': `Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      X: ${'['.repeat(5000)}${']'.repeat(5000)}\n` });
+
+    const result = await runCli(['deep.yaml'], dir);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^cognito-client-lint: ${name.replace('.', '\\.')}: .*nesting is (too deep|deeper than \\d+ levels)\\n$`));
+    expect(result.stderr).toMatch(/^cognito-client-lint: deep\.yaml: YAML parse error at line 5, column \d+: nesting is too deep\n$/);
   });
 });
 

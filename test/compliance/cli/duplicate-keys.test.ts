@@ -1,0 +1,116 @@
+import { removeWorkspace, runCli, workspace } from './helpers';
+
+interface JsonFinding { ruleId: string; severity: string; logicalId: string; property: string; message: string }
+
+const YAML_TEMPLATE = `Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Web:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [code]
+      AllowedOAuthScopes: [openid]
+      CallbackURLs: [https://app.example.com/callback]
+      CallbackURLs: [http://app.example.com/callback]
+      PreventUserExistenceErrors: ENABLED
+      WriteAttributes: [email]
+`;
+
+// The same template in JSON, with a repeated logical id too (the second Web replaces the first).
+const JSON_TEMPLATE = `{
+  "Resources": {
+    "Pool": { "Type": "AWS::Cognito::UserPool" },
+    "Web": { "Type": "AWS::Cognito::UserPoolClient", "Properties": { "UserPoolId": { "Ref": "Pool" } } },
+    "Web": {
+      "Type": "AWS::Cognito::UserPoolClient",
+      "Properties": {
+        "UserPoolId": { "Ref": "Pool" },
+        "AllowedOAuthFlowsUserPoolClient": true,
+        "AllowedOAuthFlows": ["code"],
+        "AllowedOAuthScopes": ["openid"],
+        "CallbackURLs": ["https://app.example.com/callback"],
+        "CallbackURLs": ["http://app.example.com/callback"],
+        "PreventUserExistenceErrors": "ENABLED",
+        "WriteAttributes": ["email"],
+        "ReadAttributes": ["email", {"Fn::If": ["C", {"a": "b", "a": "c"}, "x"]}]
+      }
+    }
+  }
+}
+`;
+
+describe('a repeated key (CloudFormation deploys the last value)', () => {
+  let root: string;
+  beforeAll(() => { root = workspace({ 'web.yaml': YAML_TEMPLATE, 'web.json': JSON_TEMPLATE }); });
+  afterAll(() => removeWorkspace(root));
+
+  const lint = async (file: string, ...args: string[]) => {
+    const result = await runCli(['--format', 'json', ...args, file], root);
+    return { ...result, findings: JSON.parse(result.stdout).findings as JsonFinding[] };
+  };
+
+  test('YAML: reported as a warning naming both lines, and the template is linted with the last value', async () => {
+    const { code, stderr, findings } = await lint('web.yaml');
+
+    expect(stderr).toBe('');
+    expect(findings.map((f) => [f.ruleId, f.severity, f.logicalId, f.property])).toEqual([
+      ['template-duplicate-key', 'warning', 'Web', 'CallbackURLs'],
+      // The last CallbackURLs is the one judged: http:// is refused.
+      ['client-redirect-url-https', 'error', 'Web', 'CallbackURLs[0]'],
+    ]);
+    expect(findings[0].message).toBe('Property CallbackURLs: value "CallbackURLs" is risky because the key CallbackURLs appears 2 times '
+      + '(lines 11, 12); CloudFormation deploys only the last one (line 12) and silently ignores line 11, which is also the value linted here. '
+      + 'Fix: keep one CallbackURLs with the value you mean and delete the other.');
+    expect(code).toBe(1);
+  });
+
+  test('JSON: repeated logical ids and properties in the Resources section, at any depth', async () => {
+    const { stderr, findings } = await lint('web.json');
+
+    expect(stderr).toBe('');
+    expect(findings.map((f) => [f.ruleId, f.logicalId, f.property])).toEqual([
+      ['template-duplicate-key', 'Web', 'ReadAttributes[1].Fn::If[1].a'],
+      ['template-duplicate-key', 'Web', 'CallbackURLs'],
+      ['template-duplicate-key', 'Web', ''],
+      ['client-redirect-url-https', 'Web', 'CallbackURLs[0]'],
+    ]);
+    expect(findings[2].message).toMatch(/^Property Resources\.Web: value "Web" is risky because the logical id Web appears 2 times \(lines 4, 5\); CloudFormation deploys only the last one \(line 5\)/);
+  });
+
+  test('--disable template-duplicate-key silences it and keeps the other findings', async () => {
+    const { findings } = await lint('web.yaml', '--disable', 'template-duplicate-key');
+    expect(findings.map((f) => f.ruleId)).toEqual(['client-redirect-url-https']);
+  });
+
+  test('the text report points at the line of the resource CloudFormation deploys (the last)', async () => {
+    const result = await runCli(['web.json'], root);
+    expect(result.stdout.split('\n')[0]).toBe('web.json:5 Web');
+  });
+});
+
+describe('a value nested deeper than 100 levels', () => {
+  const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+  let root: string;
+  beforeAll(() => {
+    root = workspace({
+      'deep.json': `{"Resources":{"Pool":{"Type":"AWS::Cognito::UserPool","Properties":{"UserPoolTags":${deep(120)}}},`
+        + '"M2M":{"Type":"AWS::Cognito::UserPoolClient","DependsOn":"Api","Properties":{"UserPoolId":{"Ref":"Pool"},"AllowedOAuthFlowsUserPoolClient":true,'
+        + '"AllowedOAuthFlows":["client_credentials"],"AllowedOAuthScopes":["api/read"],"PreventUserExistenceErrors":"ENABLED","WriteAttributes":[]}},'
+        + '"Api":{"Type":"AWS::Cognito::UserPoolResourceServer","Properties":{"UserPoolId":{"Ref":"Pool"},"Identifier":"api","Name":"api","Scopes":[{"ScopeName":"read","ScopeDescription":"r"}]}}}}',
+    });
+  });
+  afterAll(() => removeWorkspace(root));
+
+  test('(120 levels) is unknown: the file is linted and every other finding is reported', async () => {
+    const result = await runCli(['--format', 'json', 'deep.json'], root);
+
+    expect(result.stderr).toBe('');
+    const findings = JSON.parse(result.stdout).findings as JsonFinding[];
+    expect(findings.map((f) => [f.ruleId, f.logicalId, f.property])).toEqual([
+      ['client-credentials-requires-secret', 'M2M', 'GenerateSecret'],
+    ]);
+    expect(result.code).toBe(1);
+  });
+});
