@@ -1,10 +1,11 @@
 import { spawnSync } from 'child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { parse } from 'yaml';
 import { cliBin, forSnapshot, lintDirectory, ROOT, runActionLintStep, tempDir } from './helpers';
 import { storefrontApp } from '../../examples/compliance-ci/app';
+import { jsonTemplate } from '../compliance/cli/helpers';
 
 interface WorkflowStep {
   readonly uses?: string;
@@ -108,3 +109,35 @@ describe('example: .pre-commit-config.yaml', () => {
     expect(run(['templates/pool.json']).status).toBe(0);
   });
 });
+
+describe('example: .pre-commit-config.local.yaml (a local hook in a project that depends on cdk-cognito-clients)', () => {
+  const config = parse(readFileSync(join(EXAMPLE, '.pre-commit-config.local.yaml'), 'utf8')) as {
+    repos: Array<{ repo: string; hooks: Array<{ id: string; entry: string; language: string; files: string }> }>;
+  };
+
+  test('its entry, run by pre-commit from the project root, uses the project\'s installed CLI and fails on an error finding', () => {
+    // GIVEN a project whose node_modules/.bin has the package's bin (here: this checkout's CLI)
+    const [hook] = config.repos[0].hooks;
+    expect([config.repos[0].repo, hook.id, hook.language]).toEqual(['local', 'cognito-client-lint', 'system']);
+    const project = tempDir('example-local-hook-');
+    mkdirSync(join(project, 'node_modules', '.bin'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{"name": "storefront", "devDependencies": {"cdk-cognito-clients": "*"}}');
+    writeFileSync(join(project, 'node_modules', '.bin', 'cognito-client-lint'), readFileSync(join(cliBin(), 'cognito-client-lint')));
+    chmodSync(join(project, 'node_modules', '.bin', 'cognito-client-lint'), 0o755);
+    mkdirSync(join(project, 'templates'));
+    writeFileSync(join(project, 'templates', 'machine.json'), JSON.stringify(jsonTemplate('MachineClient')));
+    writeFileSync(join(project, 'templates', 'pool.json'), '{"Resources": {"Pool": {"Type": "AWS::Cognito::UserPool"}}}');
+    const files = new RegExp(hook.files);
+    expect(['templates/machine.json', 'templates/pool.json', 'package.json'].filter((f) => files.test(f)))
+      .toEqual(['templates/machine.json', 'templates/pool.json']);
+    // WHEN: pre-commit runs `entry` split on spaces, with the staged files appended (language: system)
+    const [command, ...args] = hook.entry.split(' ');
+    const run = (paths: string[]) => spawnSync(command, [...args, ...paths], { cwd: project, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    // THEN
+    const broken = run(['templates/machine.json', 'templates/pool.json']);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/^templates\/machine\.json:\d+ MachineClient$/m);
+    expect(run(['templates/pool.json']).status).toBe(0);
+  });
+});
+

@@ -37,7 +37,7 @@ const PACKAGE_TO_SOURCE: Record<string, string> = {
 
 test('the README has exactly these code blocks in the nag, ci and examples sections', () => {
   expect(codeBlocks(section('nag')).map((b) => b.lang)).toEqual(['ts']);
-  expect(codeBlocks(section('ci')).map((b) => b.lang)).toEqual(['yaml', 'yaml']);
+  expect(codeBlocks(section('ci')).map((b) => b.lang)).toEqual(['yaml', 'yaml', 'yaml']);
   expect(codeBlocks(section('examples'))).toEqual([]);
 });
 
@@ -89,5 +89,11 @@ describe('the GitHub Actions snippet', () => {
 test('the pre-commit snippet is examples/compliance-ci/.pre-commit-config.yaml, which test/examples/compliance-ci.test.ts runs', () => {
   const snippet = codeBlocks(section('ci'))[1].code;
   const file = readFileSync(join(ROOT, 'examples', 'compliance-ci', '.pre-commit-config.yaml'), 'utf8');
+  expect(snippet).toBe(file.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
+});
+
+test('the local pre-commit snippet is examples/compliance-ci/.pre-commit-config.local.yaml, which test/examples/compliance-ci.test.ts runs', () => {
+  const snippet = codeBlocks(section('ci'))[2].code;
+  const file = readFileSync(join(ROOT, 'examples', 'compliance-ci', '.pre-commit-config.local.yaml'), 'utf8');
   expect(snippet).toBe(file.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
 });
