@@ -317,12 +317,22 @@ describe('secrets stop at the boundary', () => {
     expect(described.length).toBeGreaterThan(0);
   });
 
-  test('no client secret or identity provider secret reaches a finding, the result, any output format or stderr', async () => {
-    const outputs: string[] = [JSON.stringify(await CognitoClientAuditor.audit())];
-    for (const format of ['text', 'json', 'sarif']) {
-      const out = await runAuditCli(['--format', format]);
-      outputs.push(out.stdout, out.stderr);
+  test('no client secret or identity provider secret reaches a finding, the result, any output format, stderr or a log', async () => {
+    // Everything logged through the console while the audit runs (the SDK has no logger unless given one).
+    const logged: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((level) =>
+      jest.spyOn(console, level).mockImplementation((...args: unknown[]) => { logged.push(args.map(String).join(' ')); }));
+    const outputs: string[] = [];
+    try {
+      outputs.push(JSON.stringify(await CognitoClientAuditor.audit()));
+      for (const format of ['text', 'json', 'sarif']) {
+        const out = await runAuditCli(['--format', format]);
+        outputs.push(out.stdout, out.stderr);
+      }
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
     }
+    outputs.push(...logged);
     for (const secret of secrets) {
       for (const output of outputs) expect(output).not.toContain(secret);
     }
