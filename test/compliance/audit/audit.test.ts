@@ -6,7 +6,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CreateUserPoolClientCommand, CreateUserPoolClientCommandInput, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CreateUserPoolClientCommand,
+  CreateUserPoolClientCommandInput,
+  CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoStandIn, startCognitoStandIn } from './support/cognito-stand-in';
 import { awsEnvironment, runAuditCli } from './support/harness';
 import { CognitoClientAuditor } from '../../../src/compliance/audit/auditor';
@@ -310,11 +315,16 @@ describe('the SDK\'s own configuration', () => {
 });
 
 describe('secrets stop at the boundary', () => {
-  test('cognito-local really returned the client secrets the audit read', async () => {
-    // Guards the tests below: they search for values that really crossed the wire.
+  test('cognito-local really returns the client secrets to DescribeUserPoolClient, and the audit calls it', async () => {
+    // Guards the tests below: they search for values that really cross the wire.
     expect(secrets).toHaveLength(3);
-    const described = standIn.server.calls.filter((c) => c.operation === 'DescribeIdentityProvider');
-    expect(described.length).toBeGreaterThan(0);
+    const described = await cognitoClient(cognitoLocal.url).send(new DescribeUserPoolClientCommand({ UserPoolId: ids.orders, ClientId: ids.reporting }));
+    expect(secrets).toContain(described.UserPoolClient!.ClientSecret);
+    const before = standIn.server.calls.length;
+    await CognitoClientAuditor.audit();
+    const operations = standIn.operations().slice(before);
+    expect(operations.filter((op) => op === 'DescribeUserPoolClient')).toHaveLength(4);
+    expect(operations.filter((op) => op === 'DescribeIdentityProvider')).toHaveLength(1);
   });
 
   test('no client secret or identity provider secret reaches a finding, the result, any output format, stderr or a log', async () => {
