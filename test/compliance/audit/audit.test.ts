@@ -318,7 +318,8 @@ describe('secrets stop at the boundary', () => {
   test('cognito-local really returns the client secrets to DescribeUserPoolClient, and the audit calls it', async () => {
     // Guards the tests below: they search for values that really cross the wire.
     expect(secrets).toHaveLength(3);
-    const described = await cognitoClient(cognitoLocal.url).send(new DescribeUserPoolClientCommand({ UserPoolId: ids.orders, ClientId: ids.reporting }));
+    const command = new DescribeUserPoolClientCommand({ UserPoolId: ids.orders, ClientId: ids.reporting });
+    const described = await cognitoClient(cognitoLocal.url).send(command);
     expect(secrets).toContain(described.UserPoolClient!.ClientSecret);
     const before = standIn.server.calls.length;
     await CognitoClientAuditor.audit();
