@@ -8,7 +8,6 @@ import { loadTemplate } from '../../../src/compliance/cli/load-template';
 interface TestCaseElement {
   readonly name: string;
   readonly classname: string;
-  readonly file: string;
   readonly failure?: { message: string; type: string; text: string };
   readonly error?: { message: string; type: string; text: string };
   readonly systemOut?: string;
@@ -36,7 +35,6 @@ function parseJUnit(xml: string): { root: string; attributes: Record<string, str
       cases: children(suite, 'testcase').map((testCase) => ({
         name: testCase.getAttribute('name')!,
         classname: testCase.getAttribute('classname')!,
-        file: testCase.getAttribute('file')!,
         failure: child(testCase, 'failure'),
         error: child(testCase, 'error'),
         systemOut: children(testCase, 'system-out')[0]?.textContent ?? undefined,
@@ -72,6 +70,7 @@ describe('--format junit', () => {
     const [suite] = report.suites;
     expect(suite.attributes).toEqual({
       name: 'app.template.json',
+      file: 'app.template.json',
       tests: String(clientRules().length),
       failures: String(errorRules.length),
       errors: '0',
@@ -118,7 +117,7 @@ describe('--format junit', () => {
     expect(result.code).toBe(2);
     const report = parseJUnit(result.stdout);
     expect(report.attributes).toEqual({ name: 'cognito-client-lint', tests: '1', failures: '0', errors: '1' });
-    expect(report.suites[0].attributes).toEqual({ name: 'broken.json', tests: '1', failures: '0', errors: '1', skipped: '0' });
+    expect(report.suites[0].attributes).toEqual({ name: 'broken.json', file: 'broken.json', tests: '1', failures: '0', errors: '1', skipped: '0' });
     expect(report.suites[0].cases[0].error!.type).toBe('input-error');
     expect(report.suites[0].cases[0].error!.message).toMatch(/\S/);
   });

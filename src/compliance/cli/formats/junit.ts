@@ -16,8 +16,8 @@ export interface JUnitOptions {
  * A JUnit XML report, the format CI systems read as test results (GitLab, Jenkins, Azure DevOps, CircleCI,
  * dorny/test-reporter): one test suite per template, one test case per rule and checked resource. A case fails
  * when the rule found an error on the resource (or a warning with `strict`); an input that could not be linted is
- * a suite with one case in error. Shaped after the common JUnit schema (Jenkins' junit-10.xsd): one `failure` or
- * `error` per case, counts on every suite.
+ * a suite with one case in error. Valid against the common JUnit schema (Jenkins' junit-10.xsd): one `failure` or
+ * `error` per case, counts on every suite, the file on the suite (the schema has no `file` on a test case).
  */
 // https://github.com/jenkinsci/xunit-plugin/blob/master/src/main/resources/org/jenkinsci/plugins/xunit/types/model/xsd/junit-10.xsd
 export function formatJUnit(report: LintReport, options: JUnitOptions): string {
@@ -44,13 +44,14 @@ export function formatJUnit(report: LintReport, options: JUnitOptions): string {
   for (const suite of suites) {
     const element = root.ele('testsuite', {
       name: suite.file.file,
+      file: suite.file.file,
       tests: String(suite.cases.length),
       failures: String(suite.cases.filter((c) => c.failing.length > 0).length),
       errors: '0',
       skipped: '0',
     });
     for (const testCase of suite.cases) {
-      const caseElement = element.ele('testcase', { name: testCase.ruleId, classname: testCase.logicalId, file: suite.file.file });
+      const caseElement = element.ele('testcase', { name: testCase.ruleId, classname: testCase.logicalId });
       if (testCase.failing.length > 0) {
         const [first] = testCase.failing;
         caseElement.ele('failure', { message: first.message, type: first.severity }).txt(details(suite.file, testCase.failing));
@@ -61,8 +62,8 @@ export function formatJUnit(report: LintReport, options: JUnitOptions): string {
   }
 
   for (const error of report.inputErrors) {
-    root.ele('testsuite', { name: error.file, tests: '1', failures: '0', errors: '1', skipped: '0' })
-      .ele('testcase', { name: 'template can be linted', classname: error.file, file: error.file })
+    root.ele('testsuite', { name: error.file, file: error.file, tests: '1', failures: '0', errors: '1', skipped: '0' })
+      .ele('testcase', { name: 'template can be linted', classname: error.file })
       .ele('error', { message: error.problem, type: 'input-error' }).txt(`${error.file}: ${error.problem}`);
   }
   return doc.end({ prettyPrint: true }) + '\n';
