@@ -300,6 +300,17 @@ describe('the SDK\'s own configuration', () => {
     }
   });
 
+  test('no region anywhere: one line on stderr, exit 2', async () => {
+    const restore = awsEnvironment({ AWS_ENDPOINT_URL: standIn.url, AWS_REGION: undefined });
+    try {
+      const out = await runAuditCli([]);
+      expect(out).toEqual({ code: 2, stdout: '', stderr: 'cognito-client-lint audit: cannot audit: Region is missing\n' });
+    } finally {
+      restore();
+      restoreEnv = awsEnvironment({ AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: standIn.url });
+    }
+  });
+
   test('no credentials anywhere: one line on stderr, exit 2, no stack trace', async () => {
     const restore = awsEnvironment({ AWS_ENDPOINT_URL: standIn.url, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
     try {
