@@ -144,9 +144,15 @@ function mergeFindings(stack: string, pairs: readonly ResourcePair[], drafts: Dr
   const afterKeyed = new Map<string, Finding>();
   for (const finding of afterFindings) afterKeyed.set(findingKey(finding, finding.logicalId, propsAfter(finding.logicalId)), finding);
 
+  // Drafts by resource and property, so merging stays linear in the size of the template.
+  const draftsAt = new Map<string, Draft[]>();
+  for (const draft of drafts) {
+    const at = `${draft.change.logicalId}\u0000${draft.slot}`;
+    draftsAt.set(at, [...(draftsAt.get(at) ?? []), draft]);
+  }
   const attach = (finding: Finding, logicalId: string, kind: 'regression' | 'improvement') => {
     const slot = slotOf(finding.property);
-    const target = drafts.find((draft) => !draft.attached && draft.change.logicalId === logicalId && draft.slot === slot
+    const target = draftsAt.get(`${logicalId}\u0000${slot}`)?.find((draft) => !draft.attached
       && draft.change.kind !== 'replacement' && (kind === 'regression' || draft.change.kind !== 'regression'));
     const pair = pairOf.get(logicalId)!;
     if (target) {

@@ -26,9 +26,13 @@ export interface Change {
   readonly resourceType: string;
   /** The CloudFormation property (`CallbackURLs`, `TokenValidityUnits.AccessToken`...) or {@link LOGICAL_ID_PROPERTY}. */
   readonly property: string;
-  /** The value before (as written in the template, intrinsics included); null when absent. */
+  /**
+   * The value before, as written in the template (intrinsics included); null when absent. For a token lifetime
+   * (`AccessTokenValidity`...) the lifetime in words with its unit applied (`60 minutes`, `1 hour (default)`); for
+   * {@link LOGICAL_ID_PROPERTY} the logical id.
+   */
   readonly before: unknown;
-  /** The value after; null when absent. */
+  /** The value after, in the same form; null when absent. */
   readonly after: unknown;
   /** The rule of the engine whose finding appeared or went away, when there is one. */
   readonly ruleId?: string;
