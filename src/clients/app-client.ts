@@ -6,6 +6,7 @@ import type { HostedDomain } from '../domain/hosted-domain';
 import { StackCognitoIndex, StackLint } from '../private/stack-lint';
 import { splitCustomScope } from '../rules/client/scopes';
 import { ClientVerification, UserPoolClientSecret, UserPoolClientSecretRotationOptions } from '../secret';
+import { SecretClientOptions, UserClientOptions } from './client-options';
 
 /**
  * Settings of an app client, without the user pool (for `addClient`-style factories).
@@ -13,26 +14,13 @@ import { ClientVerification, UserPoolClientSecret, UserPoolClientSecretRotationO
  * Names and types follow aws-cdk-lib's `UserPoolClientOptions`, so that moving from `UserPoolClient`
  * is a rename; the defaults are the secure ones.
  */
-export interface AppClientOptions {
-  /**
-   * Name of the app client.
-   * @default - CloudFormation generates one
-   */
-  readonly userPoolClientName?: string;
-
+export interface AppClientOptions extends UserClientOptions, SecretClientOptions {
   /**
    * Whether Cognito generates a client secret. Changing it replaces the client (new client id).
    * Confidential server-side apps and machine-to-machine clients need one; browser and mobile apps must not have one.
    * @default false
    */
   readonly generateSecret?: boolean;
-
-  /**
-   * Authentication flows the client may use with `InitiateAuth`/`AdminInitiateAuth`.
-   * The flows are always written out. `ALLOW_REFRESH_TOKEN_AUTH` is added unless refresh-token rotation is on.
-   * @default - SRP only (`ALLOW_USER_SRP_AUTH`, `ALLOW_REFRESH_TOKEN_AUTH`); Cognito's own default would also allow custom auth
-   */
-  readonly authFlows?: cognito.AuthFlow;
 
   /**
    * OAuth 2.0 settings. OAuth is off unless you set this. When on, the flows default to the authorization code grant
@@ -49,47 +37,10 @@ export interface AppClientOptions {
   readonly supportedIdentityProviders?: cognito.UserPoolClientIdentityProvider[];
 
   /**
-   * Attributes the client can read.
-   * @default - every attribute (Cognito's default)
-   */
-  readonly readAttributes?: cognito.ClientAttributes;
-
-  /**
-   * Attributes the client can write.
-   * @default - every mutable attribute (Cognito's default); the `client-write-attributes-unrestricted` advice applies
-   */
-  readonly writeAttributes?: cognito.ClientAttributes;
-
-  /**
-   * Validity of the ID token: 5 minutes to 1 day.
-   * @default Duration.minutes(60)
-   */
-  readonly idTokenValidity?: Duration;
-
-  /**
-   * Validity of the access token: 5 minutes to 1 day.
-   * @default Duration.minutes(60)
-   */
-  readonly accessTokenValidity?: Duration;
-
-  /**
-   * Validity of the refresh token: 60 minutes to 10 years, and at least the access and ID token validity.
-   * @default Duration.days(30)
-   */
-  readonly refreshTokenValidity?: Duration;
-
-  /**
    * Validity of the session token of a sign-in flow: 3 to 15 minutes.
    * @default Duration.minutes(3)
    */
   readonly authSessionValidity?: Duration;
-
-  /**
-   * Turns on refresh-token rotation with this grace period (0 to 60 seconds) during which the old refresh token
-   * still works. With rotation on, `ALLOW_REFRESH_TOKEN_AUTH` is not added to the auth flows.
-   * @default - rotation off
-   */
-  readonly refreshTokenRotationGracePeriod?: Duration;
 
   /**
    * Whether Cognito hides whether a user exists in its error responses.
@@ -114,43 +65,6 @@ export interface AppClientOptions {
    * @default - no analytics
    */
   readonly analytics?: cognito.AnalyticsConfiguration;
-
-  /**
-   * The hosted domain the client signs in through. Gives the delivered secret its `tokenEndpoint` and the
-   * post-deploy check its endpoints.
-   * @default - none: the secret holds no token endpoint, and neither rotation nor `verifyOnDeploy` is possible
-   */
-  readonly domain?: HostedDomain;
-
-  /**
-   * Rotate the client secret on a schedule (Secrets Manager's alternating strategy: a value that was current stays
-   * valid until the next rotation starts). Only for clients with a secret and the `client_credentials` flow; needs
-   * `domain` (each new secret must get a token at the token endpoint before it becomes current).
-   * @default - no rotation
-   */
-  readonly secretRotation?: UserPoolClientSecretRotationOptions;
-
-  /**
-   * The KMS key that encrypts the delivered secret. Only for clients with a secret.
-   * @default - the account's `aws/secretsmanager` key
-   */
-  readonly secretEncryptionKey?: kms.IKey;
-
-  /**
-   * After deploy, prove that the client works, and fail the deployment with a readable reason when it does not:
-   * a `client_credentials` client gets a token whose signature and claims are verified against the pool's JWKS;
-   * a code-grant client's first callback URL is accepted by `/oauth2/authorize` and the discovery document matches
-   * the domain's endpoints. Needs `domain`. Adds a Lambda-backed custom resource.
-   * @default false
-   */
-  readonly verifyOnDeploy?: boolean;
-
-  /**
-   * How long the `verifyOnDeploy` check keeps retrying a domain that is still propagating, at most 14 minutes.
-   * A custom domain needs its DNS alias record to the domain's CloudFront distribution before the check can pass.
-   * @default Duration.minutes(5)
-   */
-  readonly verificationTimeout?: Duration;
 }
 
 /** Properties of an {@link AppClient}. */

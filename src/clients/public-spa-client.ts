@@ -1,12 +1,15 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { AppClient } from './app-client';
-import type { HostedDomain } from '../domain/hosted-domain';
+import { UserClientOptions } from './client-options';
+import { clientAdminScopePublicClient } from '../rules/client/admin-scope-public-client';
 import { PROFILE_METADATA_KEY } from '../rules/profile';
 
+const ADMIN_SCOPE_RULE_ID = clientAdminScopePublicClient.id;
+
 /** Properties of a {@link PublicSpaClient}. */
-export interface PublicSpaClientProps {
+export interface PublicSpaClientProps extends UserClientOptions {
   /** The user pool the client belongs to. */
   readonly userPool: cognito.IUserPool;
 
@@ -35,8 +38,9 @@ export interface PublicSpaClientProps {
   readonly scopes?: cognito.OAuthScope[];
 
   /**
-   * Allow `aws.cognito.signin.user.admin`, which lets the browser's access token call user APIs such as
-   * `UpdateUserAttributes` and `ChangePassword` directly. Refused unless set.
+   * Acknowledge `aws.cognito.signin.user.admin` in `scopes`, which lets the browser's access token call user APIs such
+   * as `UpdateUserAttributes` and `ChangePassword` directly. Cognito accepts the scope, so without this it is the
+   * warning `client-admin-scope-public-client`, like any risky value; this records the acknowledgement with its reason.
    * @default false
    */
   readonly allowAdminScope?: boolean;
@@ -46,74 +50,6 @@ export interface PublicSpaClientProps {
    * @default - COGNITO plus every provider registered on the user pool
    */
   readonly identityProviders?: cognito.UserPoolClientIdentityProvider[];
-
-  /**
-   * Authentication flows for apps that sign users in with the SDK instead of the managed login pages.
-   * @default - SRP (`ALLOW_USER_SRP_AUTH`) and refresh
-   */
-  readonly authFlows?: cognito.AuthFlow;
-
-  /**
-   * Name of the app client.
-   * @default - CloudFormation generates one
-   */
-  readonly userPoolClientName?: string;
-
-  /**
-   * Validity of the access token: 5 minutes to 1 day. Short, because a browser is where tokens leak.
-   * @default Duration.minutes(15)
-   */
-  readonly accessTokenValidity?: Duration;
-
-  /**
-   * Validity of the ID token: 5 minutes to 1 day.
-   * @default Duration.minutes(15)
-   */
-  readonly idTokenValidity?: Duration;
-
-  /**
-   * Validity of the refresh token: 60 minutes to 10 years.
-   * @default Duration.days(30)
-   */
-  readonly refreshTokenValidity?: Duration;
-
-  /**
-   * Turn on refresh-token rotation with this grace period (0 to 60 seconds).
-   * @default - rotation off
-   */
-  readonly refreshTokenRotationGracePeriod?: Duration;
-
-  /**
-   * Attributes the app can read.
-   * @default - every attribute (Cognito's default)
-   */
-  readonly readAttributes?: cognito.ClientAttributes;
-
-  /**
-   * Attributes the app can write.
-   * @default - every mutable attribute (Cognito's default)
-   */
-  readonly writeAttributes?: cognito.ClientAttributes;
-
-  /**
-   * The hosted domain the app signs in through (needed by `verifyOnDeploy`).
-   * @default - none
-   */
-  readonly domain?: HostedDomain;
-
-  /**
-   * After deploy, check that `/oauth2/authorize` accepts the first callback URL (a redirect to the login page, not
-   * `error=redirect_mismatch`) and that the discovery document matches the domain. Needs `domain`.
-   * @default false
-   */
-  readonly verifyOnDeploy?: boolean;
-
-  /**
-   * How long the `verifyOnDeploy` check keeps retrying a domain that is still propagating, at most 14 minutes.
-   * A custom domain needs its DNS alias record to the domain's CloudFront distribution before the check can pass.
-   * @default Duration.minutes(5)
-   */
-  readonly verificationTimeout?: Duration;
 }
 
 /**
@@ -126,9 +62,6 @@ export interface PublicSpaClientProps {
 export class PublicSpaClient extends AppClient {
   constructor(scope: Construct, id: string, props: PublicSpaClientProps) {
     const scopes = props.scopes ?? [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
-    if (!props.allowAdminScope && scopes.some((s) => s.scopeName === cognito.OAuthScope.COGNITO_ADMIN.scopeName)) {
-      throw new Error(`${scope.node.path}/${id}: Property scopes: value "aws.cognito.signin.user.admin" is not allowed because it lets any browser holding the access token call user APIs such as UpdateUserAttributes. Fix: remove it, or set allowAdminScope: true if the app really calls those APIs.`);
-    }
     super(scope, id, {
       userPool: props.userPool,
       userPoolClientName: props.userPoolClientName,
@@ -154,6 +87,13 @@ export class PublicSpaClient extends AppClient {
       verifyOnDeploy: props.verifyOnDeploy,
       verificationTimeout: props.verificationTimeout,
     });
+    // The admin scope is a warning (Cognito accepts it; severity is a promise): allowAdminScope is its acknowledgement.
+    if (props.allowAdminScope) {
+      Validations.of(this).acknowledge({
+        id: ADMIN_SCOPE_RULE_ID,
+        reason: 'allowAdminScope: true on this PublicSpaClient: the app calls Cognito user APIs with its access token',
+      });
+    }
     this.resource.addMetadata(PROFILE_METADATA_KEY, 'public-spa');
   }
 }

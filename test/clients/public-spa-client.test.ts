@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { poolStack, synthError } from './helpers';
 import { PublicSpaClient } from '../../src';
@@ -50,14 +50,17 @@ describe('PublicSpaClient', () => {
     });
   });
 
-  test('fails when asked for the admin scope without allowAdminScope', () => {
+  test('warns on the admin scope without allowAdminScope (Cognito accepts it: a risky value, not an error)', () => {
     const { stack, userPool } = poolStack();
-    expect(() => new PublicSpaClient(stack, 'Web', {
+    new PublicSpaClient(stack, 'Web', {
       userPool, callbackUrls: ['https://app.example.com/cb'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.COGNITO_ADMIN],
-    })).toThrow(/Property scopes: value "aws.cognito.signin.user.admin" is not allowed because .* Fix: remove it, or set allowAdminScope: true/);
+    });
+    Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
+    Annotations.fromStack(stack).hasWarning('/Stack/Web', Match.stringLikeRegexp(
+      '^Property AllowedOAuthScopes\\[1\\]: value "aws.cognito.signin.user.admin" is risky because .*\\(client-admin-scope-public-client, https://'));
   });
 
-  test('allows the admin scope when asked for explicitly', () => {
+  test('allowAdminScope acknowledges the admin scope with a reason: no warning', () => {
     const { stack, userPool } = poolStack();
     new PublicSpaClient(stack, 'Web', {
       userPool, callbackUrls: ['https://app.example.com/cb'], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.COGNITO_ADMIN], allowAdminScope: true,
@@ -65,6 +68,11 @@ describe('PublicSpaClient', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthScopes: ['openid', 'aws.cognito.signin.user.admin'],
     });
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Web', Match.stringLikeRegexp('client-admin-scope-public-client'));
+    expect(stack.node.findChild('Web').node.metadata).toContainEqual(expect.objectContaining({
+      type: 'aws:cdk:acknowledged-rules',
+      data: { 'Annotation::client-admin-scope-public-client': expect.stringMatching(/^allowAdminScope: true/) },
+    }));
   });
 
   test('fails on an HTTP callback that is not loopback', () => {
