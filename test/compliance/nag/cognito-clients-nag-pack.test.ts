@@ -6,6 +6,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { CognitoClientLinter, Finding } from '../../../src';
+import { fixOf } from '../../../src/compliance/findings-text';
 import { CognitoClientsNagPack } from '../../../src/compliance/nag';
 import { findingIdOf } from '../../../src/compliance/nag/cognito-clients-nag-pack';
 import { ALL_RULES } from '../../../src/rules/catalogue';
@@ -153,7 +154,7 @@ describe('CognitoClientsNagPack next to AwsSolutionsChecks', () => {
     expect(ours.suppressedViolations?.map((v) => [v.ruleName, v.reason])).toEqual([[`CognitoClients-${NEEDS_SECRET}[GenerateSecret]`, 'Tracked in JIRA-7']]);
   });
 
-  test('verbose adds what the rule checks and its source to each description', () => {
+  test('each violation carries the engine\'s message, fix, rule metadata, logical id and property; verbose adds what the rule checks and its source', () => {
     // GIVEN
     const { app } = identityApp();
     const finding = engineFindings(identityApp()).find((f) => f.ruleId === NEEDS_SECRET)!;
@@ -163,6 +164,8 @@ describe('CognitoClientsNagPack next to AwsSolutionsChecks', () => {
     const verbose = new CognitoClientsNagPack(app, { verbose: true }).validateScope(app).violations.find((v) => v.ruleName === `CognitoClients-${NEEDS_SECRET}[GenerateSecret]`)!;
     // THEN
     expect(quiet.description).toBe(finding.message);
+    expect(quiet.fix).toBe(fixOf(finding));
+    expect(quiet.ruleMetadata).toEqual({ ruleId: NEEDS_SECRET, ruleSeverity: 'error', property: 'GenerateSecret', docUrl: finding.docUrl });
     expect(verbose.description).toBe(`${finding.message} ${rule.description} Source: ${rule.docUrl}`);
     expect(verbose.violatingResources).toEqual([expect.objectContaining({
       constructPath: 'Identity/Machine', resourceLogicalId: finding.logicalId, locations: ['Properties.GenerateSecret'],
