@@ -139,6 +139,16 @@ test('a random template against itself: no change, exit 0 (or the same input err
   expect(compared).toBeGreaterThan(10);
 });
 
+test('a stack name with a pipe and backticks stays one code span in the markdown heading', async () => {
+  const weird = workspace({ 'a|`b`.json': GOOD, 'after/a|`b`.json': { Resources: { ...GOOD.Resources, Extra: GOOD.Resources.Web } } });
+  try {
+    const result = await runCli(['diff', 'a|`b`.json', 'after/a|`b`.json', '--format', 'markdown'], weird);
+    expect(result.stdout).toContain('#### Stack `` a|`b` ``\n');
+  } finally {
+    removeWorkspace(weird);
+  }
+});
+
 describe('hostile values cannot break out of their line, cell or string', () => {
   const NASTY_ID = 'Web\u202eevil\nX';
   const NASTY_URL = 'https://app.example.com/cb|`x`\n<script>alert(1)</script>@everyone';

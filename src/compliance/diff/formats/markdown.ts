@@ -16,7 +16,7 @@ export function formatDiffMarkdown(report: DiffReport, rules: readonly RuleInfo[
   const withChanges = report.stacks.filter((stack) => stack.changes.length > 0);
   if (withChanges.length === 0) out.push('No change to user pool clients, domains or resource servers.', '');
   for (const stack of withChanges) {
-    out.push(`#### Stack ${codeSpan(stack.name)}`, '');
+    out.push(`#### Stack ${codeSpan(stack.name, { inTable: false })}`, '');
     out.push('| Kind | Resource | Property | Before | After | What it means |');
     out.push('|---|---|---|---|---|---|');
     for (const change of stack.changes) {
@@ -40,10 +40,11 @@ function valueCell(change: Change, side: 'before' | 'after'): string {
 
 /**
  * A code span that holds `text` literally: a backtick fence longer than any run of backticks inside, padded with a
- * space when the text starts or ends with a backtick; `|` escaped for the table; control characters escaped.
+ * space when the text starts or ends with a backtick; `|` escaped in a table cell; control characters escaped.
  */
-export function codeSpan(text: string): string {
-  const safe = printable(text).replace(/\|/g, '\\|');
+export function codeSpan(text: string, options: { inTable?: boolean } = {}): string {
+  // Only a table row reads `\|` as an escaped pipe; elsewhere the backslash would show.
+  const safe = options.inTable === false ? printable(text) : printable(text).replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = safe.startsWith('`') || safe.endsWith('`') || safe === '' ? ' ' : '';
