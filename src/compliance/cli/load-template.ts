@@ -1,6 +1,5 @@
 import { readFileSync, Stats, statSync } from 'fs';
 import { extname } from 'path';
-import { parseCloudFormationYaml } from './cfn-yaml';
 import { Template, templateShapeProblem } from './template-schema';
 import { DuplicateKey } from '../../rules/template/duplicate-key';
 
@@ -70,6 +69,9 @@ export function loadTemplate(path: string): LoadResult {
       data = parseJson(text);
       ({ resourceLines, duplicateKeys } = scanJsonResources(text));
     } else {
+      // The yaml package loads only for YAML input: most CI runs lint JSON from cdk.out.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { parseCloudFormationYaml } = require('./cfn-yaml') as typeof import('./cfn-yaml');
       ({ data, resourceLines, duplicateKeys } = parseCloudFormationYaml(text));
     }
   } catch (error) {
