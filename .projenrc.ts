@@ -76,9 +76,9 @@ project.package.addField('peerDependenciesMeta', { 'cdk-nag': { optional: true }
 // The registry reachable here has only Linux builds of unrs-resolver 1.13.0; 1.12.2 keeps `npm ci` working.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
-// Lambda handlers, bundled by esbuild into assets/ with a pinned runtime. The writer and the verification handler use
-// the AWS SDK v3 of the Lambda runtime (external: tiny bundles).
-for (const name of ['client-secret-writer', 'client-verification']) {
+// Lambda handlers, bundled by esbuild into assets/ with a pinned runtime. The verification handler uses the AWS SDK v3
+// of the Lambda runtime (external: a tiny bundle).
+for (const name of ['client-verification']) {
   new awscdk.LambdaFunction(project, {
     entrypoint: `src/secret/${name}.lambda.ts`,
     cdkDeps: project.cdkDeps,
@@ -87,16 +87,19 @@ for (const name of ['client-secret-writer', 'client-verification']) {
   });
 }
 // Cognito's client-secret APIs (AddUserPoolClientSecret, ListUserPoolClientSecrets, DeleteUserPoolClientSecret) are
-// newer than the SDK built into the runtime: the rotation handler bundles its SDK clients, minified.
-new awscdk.LambdaFunction(project, {
-  entrypoint: 'src/secret/client-secret-rotation.lambda.ts',
-  cdkDeps: project.cdkDeps,
-  runtime: awscdk.LambdaRuntime.NODEJS_22_X,
-  bundlingOptions: { externals: [], sourcemap: false },
-});
+// newer than the SDK built into the runtime: the rotation handler and the writer (which lists the client's active
+// secrets) bundle their SDK clients, minified.
+for (const name of ['client-secret-writer', 'client-secret-rotation']) {
+  new awscdk.LambdaFunction(project, {
+    entrypoint: `src/secret/${name}.lambda.ts`,
+    cdkDeps: project.cdkDeps,
+    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+    bundlingOptions: { externals: [], sourcemap: false },
+  });
+}
 
 // Minified bundles (projen's bundler has no per-function minify option).
-for (const [name, external] of [['client-secret-writer', true], ['client-verification', true], ['client-secret-rotation', false]] as const) {
+for (const [name, external] of [['client-secret-writer', false], ['client-verification', true], ['client-secret-rotation', false]] as const) {
   const entry = `secret/${name}.lambda`;
   project.tasks.tryFind(`bundle:${entry}`)!.reset([
     `esbuild --bundle src/${entry}.ts --target=node22 --platform=node --outfile=assets/${entry}/index.js`,
