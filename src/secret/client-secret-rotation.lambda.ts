@@ -276,6 +276,13 @@ class PendingNotYetAccepted extends Error {
 async function finishSecret(ctx: StepContext): Promise<void> {
   const currentVersion = Object.entries(ctx.versions).find(([, s]) => s.includes(CURRENT))?.[0];
   if (currentVersion !== ctx.token) {
+    // A deployment may have replaced the client while this rotation ran: the writer then stored the new client's
+    // secret as AWSCURRENT, and making the old client's pending secret current would undo that.
+    const [pending, current] = [await requirePending(ctx), await readVersion(ctx, CURRENT)];
+    if (current && (current.clientId !== pending.clientId || current.userPoolId !== pending.userPoolId)) {
+      throw new Error(`Secret ${ctx.secretId} now holds app client ${current.clientId}, but this rotation was started for app client ${pending.clientId}, `
+        + 'so its secret is not made current. Fix: nothing to repair; the next scheduled rotation (or rotate-secret) rotates the new client.');
+    }
     await awsCall('UpdateSecretVersionStage', () => ctx.d.secrets.send(new UpdateSecretVersionStageCommand({
       SecretId: ctx.secretId, VersionStage: CURRENT, MoveToVersionId: ctx.token, RemoveFromVersionId: currentVersion,
     })), ctx.retry);

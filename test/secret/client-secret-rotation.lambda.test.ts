@@ -156,6 +156,27 @@ describe('client-secret-rotation: alternating secrets', () => {
     expect(addCalls()).toBe(addsBefore);
   });
 
+  test('a rotation that started before a deployment replaced the client does not make the old client current again', async () => {
+    const token = await startRotation();
+    for (const name of ['createSecret', 'setSecret', 'testSecret']) await step(name, token);
+    // Meanwhile a deployment replaces the client: the writer stores the new client's secret as AWSCURRENT.
+    const admin = cognito.client();
+    const replacement = (await admin.send(new CreateUserPoolClientCommand({
+      UserPoolId: ids.userPoolId,
+      ClientName: 'replacement',
+      GenerateSecret: true,
+      AllowedOAuthFlows: ['client_credentials'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['api/read'],
+    }))).UserPoolClient!;
+    await makeWriterHandler(() => ({ cognito: cognito.client(), secrets: sm.client() }))(cfnEvent('Update', {
+      UserPoolId: ids.userPoolId, ClientId: replacement.ClientId, SecretArn: secretArn, TokenEndpoint: cognito.tokenEndpoint, Scopes: ['api/read'],
+    }, { PhysicalResourceId: `client-secret:${secretArn}` }), contextWith(60_000));
+    await expect(step('finishSecret', token)).rejects.toThrow(
+      `Secret ${secretArn} now holds app client ${replacement.ClientId}, but this rotation was started for app client ${ids.clientId}, so its secret is not made current.`);
+    expect(current()).toMatchObject({ clientId: replacement.ClientId, clientSecret: replacement.ClientSecret });
+  });
+
   test('an http: token endpoint is refused unless loopback http is allowed explicitly', async () => {
     const token = await startRotation();
     await step('createSecret', token);
