@@ -114,6 +114,12 @@ project.addTask('bench', { description: 'Run the benchmarks; prints a table and 
 // The long fuzz run (20,000 cases per property; FUZZ_RUNS and FUZZ_SEED to change or replay); CI runs a short one.
 project.addTask('fuzz', { description: 'Long property-based fuzz run of the rule engine', exec: 'node -r ts-node/register/transpile-only test/reliability/fuzz-long.ts' });
 
+// The expected-findings corpus (test/fixtures/): rewrite the stored findings after a deliberate change, then review the diff.
+project.addTask('fixtures:update', {
+  description: 'Regenerate the expected findings of the template corpus',
+  exec: 'ts-node --transpile-only scripts/update-expected-findings.ts',
+});
+
 // Build and test the JavaScript package only: PyPI, Maven, NuGet and Go toolchains are not reachable here.
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
