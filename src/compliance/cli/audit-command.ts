@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { checkRegion, checkRuleIds, collectList, newProgram, parseArguments, UsageError } from './command';
 import { CognitoClientLinter } from '../../rules';
 import { formatAuditJson, formatAuditSarif, formatAuditText, auditExitCode } from '../audit/audit-report';
 import { AuditResult, CognitoClientAuditor } from '../audit/auditor';
@@ -16,11 +17,8 @@ interface AuditCliOptions {
   readonly disable?: string[];
 }
 
-/** Bad arguments commander cannot check itself. */
-class UsageError extends Error {}
 
 const PREFIX = `${TOOL_NAME} audit`;
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html (UserPoolId)
 const USER_POOL_ID_PATTERN = /^[\w-]+_[0-9a-zA-Z]+$/;
 
@@ -36,12 +34,8 @@ export async function runAudit(argv: readonly string[], io: CliIo): Promise<numb
   };
   try {
     const program = buildProgram(io);
-    try {
-      await program.parseAsync([...argv], { from: 'user' });
-    } catch (error) {
-      if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-      throw error;
-    }
+    const answered = await parseArguments(program, argv);
+    if (answered !== undefined) return answered;
     const options = program.opts<AuditCliOptions>();
     validate(options);
 
@@ -74,40 +68,25 @@ export async function runAudit(argv: readonly string[], io: CliIo): Promise<numb
 }
 
 function buildProgram(io: CliIo): Command {
-  const collect = (value: string, previous: string[] | undefined) =>
-    [...(previous ?? []), ...value.split(',').map((id) => id.trim()).filter(Boolean)];
-  return new Command()
-    .name(PREFIX)
+  return newProgram(PREFIX, io)
     .description('Check the deployed Amazon Cognito user pools of a region (app clients, resource servers, domains) with '
       + 'the same rules as the template linter, using read-only API calls and the standard AWS credential chain.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--strict', 'treat warnings as errors (exit code 1)')
     .option('--region <region>', 'the region to audit (default: AWS_REGION or the profile\'s region)')
     .option('--profile <profile>', 'the AWS profile to use (default: AWS_PROFILE or default)')
-    .option('--user-pool-id <id>', 'audit only this user pool (repeatable, or comma-separated)', collect)
-    .option('--disable <rule-id>', 'do not run this rule (repeatable, or comma-separated)', collect)
+    .option('--user-pool-id <id>', 'audit only this user pool (repeatable, or comma-separated)', collectList)
+    .option('--disable <rule-id>', 'do not run this rule (repeatable, or comma-separated)', collectList)
     .addHelpText('after', '\nEndpoints: AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER are honoured.'
-      + '\nExit codes: 0 no errors, 1 error findings (or warnings with --strict), 2 usage error or a pool that could not be audited.')
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`${PREFIX}: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`),
-    })
-    .action(() => { /* the work happens in runAudit(), after parsing */ });
+      + '\nExit codes: 0 no errors, 1 error findings (or warnings with --strict), 2 usage error or a pool that could not be audited.');
 }
 
 function validate(options: AuditCliOptions): void {
-  if (options.region !== undefined && !REGION_PATTERN.test(options.region)) {
-    throw new UsageError(`--region: '${options.region}' is not a region name like eu-west-1`);
-  }
+  checkRegion(options.region);
   if (options.profile !== undefined && options.profile.trim() === '') throw new UsageError('--profile: empty profile name');
   const badPool = (options.userPoolId ?? []).find((id) => id.length > 55 || !USER_POOL_ID_PATTERN.test(id));
   if (badPool !== undefined) throw new UsageError(`--user-pool-id: '${badPool}' is not a user pool id like eu-west-1_AbCdEf123`);
-  const known = new Set(CognitoClientLinter.rules().map((rule) => rule.id));
-  const unknown = (options.disable ?? []).filter((id) => !known.has(id));
-  if (unknown.length) throw new UsageError(`--disable: unknown rule id ${unknown.map((id) => `'${id}'`).join(', ')}`);
+  checkRuleIds(options.disable);
 }
 
 function render(result: AuditResult, options: AuditCliOptions, io: CliIo): string {

@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { collectList, newProgram, parseArguments, UsageError } from './command';
 import { CognitoClientLinter } from '../../rules';
 import { diffInputs } from '../diff/diff';
 import { formatDiffJson } from '../diff/formats/json';
@@ -14,8 +15,6 @@ type DiffFormat = 'text' | 'json' | 'sarif' | 'markdown';
 const FAIL_ON_VALUES = ['replacement', 'regression', 'any', 'none'] as const;
 const DEFAULT_FAIL_ON: readonly ChangeKind[] = ['replacement', 'regression'];
 
-/** Thrown for bad arguments that commander itself cannot check. */
-class UsageError extends Error {}
 
 /**
  * `cognito-client-lint diff <before> <after>`: compares two versions of the templates (files or cloud assemblies)
@@ -30,13 +29,8 @@ export async function runDiff(argv: readonly string[], io: CliIo): Promise<numbe
   };
   try {
     const program = buildProgram(io);
-    try {
-      await program.parseAsync([...argv], { from: 'user' });
-    } catch (error) {
-      // Help "fails" with exit code 0; commander already printed its message.
-      if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-      throw error;
-    }
+    const answered = await parseArguments(program, argv);
+    if (answered !== undefined) return answered;
     const options = program.opts<{ format: DiffFormat; failOn?: string[] }>();
     const failOn = failOnKinds(options.failOn);
     const [before, after] = program.args;
@@ -56,26 +50,15 @@ export async function runDiff(argv: readonly string[], io: CliIo): Promise<numbe
 }
 
 function buildProgram(io: CliIo): Command {
-  const collect = (value: string, previous: string[] | undefined) =>
-    [...(previous ?? []), ...value.split(',').map((kind) => kind.trim()).filter(Boolean)];
-  return new Command()
-    .name(`${TOOL_NAME} diff`)
+  return newProgram(`${TOOL_NAME} diff`, io)
     .description('Compare two versions of CloudFormation templates or CDK cloud assemblies and classify every change to '
       + 'Cognito user pool clients, domains and resource servers: replacement, regression, improvement or change.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
     .option('--fail-on <kinds>', `exit 1 when a change of these kinds is present: ${FAIL_ON_VALUES.join(', ')} `
-      + '(repeatable, or comma-separated; default: replacement,regression)', collect)
+      + '(repeatable, or comma-separated; default: replacement,regression)', collectList)
     .argument('<before>', 'the template file, cdk.out or directory before the change')
     .argument('<after>', 'the template file, cdk.out or directory after the change')
-    .addHelpText('after', '\nExit codes: 0 nothing to fail on, 1 a change of a --fail-on kind, 2 usage or input errors.')
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`${TOOL_NAME} diff: ${printable(text.replace(/^error: /, '').trimEnd())} (see --help)\n`),
-    })
-    .action(() => { /* the work happens in runDiff(), after parsing */ });
+    .addHelpText('after', '\nExit codes: 0 nothing to fail on, 1 a change of a --fail-on kind, 2 usage or input errors.');
 }
 
 /** `--fail-on` values as the set of kinds that fail: `any` is every kind, `none` no kind (and alone). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join, relative, resolve, sep } from 'path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { checkRegion, checkRuleIds, collectList, newProgram, parseArguments, UsageError } from './command';
 import { discoverInputs } from './discover-inputs';
 import { CognitoClientLinter, Finding } from '../../rules';
 import { formatJson } from './formats/json';
@@ -33,10 +34,6 @@ interface CliOptions {
   readonly disable?: string[];
 }
 
-/** Thrown for bad arguments that commander itself cannot check. */
-class UsageError extends Error {}
-
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
  * Runs the CLI on `argv` (the arguments after the program name) and returns the exit code:
@@ -57,13 +54,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
   try {
     const program = buildProgram(io);
-    try {
-      await program.parseAsync([...argv], { from: 'user' });
-    } catch (error) {
-      // Help and version "fail" with exit code 0; commander already printed its message.
-      if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-      throw error;
-    }
+    const answered = await parseArguments(program, argv);
+    if (answered !== undefined) return answered;
     const parsed = program.opts<CliOptions>();
     const options: CliOptions = { ...parsed, strict: parsed.strict ?? false, disable: parsed.disable ?? [] };
     validateOptions(options);
@@ -81,39 +73,22 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 function buildProgram(io: CliIo): Command {
-  const collect = (value: string, previous: string[] | undefined) =>
-    [...(previous ?? []), ...value.split(',').map((id) => id.trim()).filter(Boolean)];
-  return new Command()
-    .name(TOOL_NAME)
+  return newProgram(TOOL_NAME, io)
     .description('Check Amazon Cognito user pool clients, domains and resource servers in CloudFormation templates '
       + '(JSON or YAML, SAM included) and CDK cloud assemblies (cdk.out) for settings Cognito rejects at deploy.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit', 'github']).default('text'))
     .option('--strict', 'treat warnings as errors (exit code 1)')
     .option('--region <region>', 'the region the templates deploy to (enables region checks)')
-    .option('--disable <rule-id>', 'do not run this rule (repeatable, or comma-separated)', collect)
+    .option('--disable <rule-id>', 'do not run this rule (repeatable, or comma-separated)', collectList)
     .argument('<paths...>', 'template files, or directories (cdk.out or any directory) to search for templates')
     .addHelpText('after', '\nSubcommands: `' + TOOL_NAME + ' audit --help` (deployed user pools), `' + TOOL_NAME + ' diff --help` (a change between two versions).'
-      + '\nExit codes: 0 no errors, 1 error findings (or warnings with --strict), 2 usage or input errors.')
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`${TOOL_NAME}: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`),
-    })
-    .action(() => { /* the work happens in run(), after parsing */ });
+      + '\nExit codes: 0 no errors, 1 error findings (or warnings with --strict), 2 usage or input errors.');
 }
 
 function validateOptions(options: CliOptions): void {
-  if (options.region !== undefined && !REGION_PATTERN.test(options.region)) {
-    throw new UsageError(`--region: '${options.region}' is not a region name like eu-west-1`);
-  }
-  const known = new Set(CognitoClientLinter.rules().map((rule) => rule.id));
-  const unknown = (options.disable ?? []).filter((id) => !known.has(id));
-  if (unknown.length) {
-    throw new UsageError(`--disable: unknown rule id ${unknown.map((id) => `'${id}'`).join(', ')}`);
-  }
+  checkRegion(options.region);
+  checkRuleIds(options.disable);
 }
 
 function lint(paths: readonly string[], options: CliOptions, cwd: string): LintReport {
