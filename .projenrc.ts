@@ -103,7 +103,7 @@ for (const [name, external] of [['client-secret-writer', false], ['client-verifi
   const entry = `secret/${name}.lambda`;
   project.tasks.tryFind(`bundle:${entry}`)!.reset([
     `esbuild --bundle src/${entry}.ts --target=node22 --platform=node --outfile=assets/${entry}/index.js`,
-    "--tsconfig=test/tsconfig.json --minify --legal-comments=none",
+    '--tsconfig=test/tsconfig.json --minify --legal-comments=none',
     external ? "'--external:@aws-sdk/*'" : '',
   ].join(' ').trim());
 }
