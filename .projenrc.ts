@@ -30,7 +30,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cognito-local@5.3.0',
     'oidc-provider@^9',
     'aws-jwt-verify@^5',
-    'aws-sdk-client-mock@^4',
     '@aws-sdk/client-secrets-manager@^3',
     '@types/aws-lambda',
     'cdk-preflight',
