@@ -11,7 +11,7 @@
  * Every measurement is a fresh node process. Prints tables and writes bench/results.json.
  * The library is compiled with tsc into bench/work/lib (gitignored) unless an up-to-date lib/ exists.
  */
-const { spawn, spawnSync } = require('child_process');
+const { execFileSync, spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -416,18 +416,40 @@ async function benchHandlers() {
   results.handlers = handlers;
 }
 
+/**
+ * A certificate for 127.0.0.1, made with openssl: the handlers refuse http: token endpoints and JWKS URIs, so the
+ * stub serves OAuth over HTTPS and the handler processes trust the certificate through NODE_EXTRA_CA_CERTS.
+ */
+function loopbackCertificate() {
+  const dir = path.join(WORK, 'tls');
+  fs.mkdirSync(dir, { recursive: true });
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  if (!fs.existsSync(cert)) {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  }
+  return { cert, key };
+}
+
 function startStub() {
+  const { cert, key } = loopbackCertificate();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(CHILDREN, 'stub-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(CHILDREN, 'stub-server.js')], {
+      stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_TLS_CERT: cert, BENCH_TLS_KEY: key },
+    });
     let buffer = '';
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
       if (!buffer.includes('\n')) return;
-      const { port } = JSON.parse(buffer.split('\n')[0]);
-      const base = `http://127.0.0.1:${port}`;
+      const { port, tlsPort } = JSON.parse(buffer.split('\n')[0]);
+      const awsBase = `http://127.0.0.1:${port}`;
       resolve({
-        child, base,
-        env: { AWS_ENDPOINT_URL: base, AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDBENCHMARK', AWS_SECRET_ACCESS_KEY: 'benchmark', AWS_SESSION_TOKEN: '' },
+        child, base: `https://127.0.0.1:${tlsPort}`,
+        env: {
+          AWS_ENDPOINT_URL: awsBase, AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDBENCHMARK', AWS_SECRET_ACCESS_KEY: 'benchmark',
+          AWS_SESSION_TOKEN: '', NODE_EXTRA_CA_CERTS: cert,
+        },
       });
     });
     child.on('error', reject);

@@ -1,12 +1,16 @@
 'use strict';
 /**
  * A loopback stand-in for the services the Lambda handlers talk to, for the cold-start benchmark:
- *  - the AWS JSON APIs the handlers call (Cognito DescribeUserPoolClient, Secrets Manager PutSecretValue,
- *    GetSecretValue, DescribeSecret), picked by the X-Amz-Target header;
+ *  - the AWS JSON APIs the handlers call (Cognito DescribeUserPoolClient and ListUserPoolClientSecrets, Secrets
+ *    Manager PutSecretValue, GetSecretValue, ListSecretVersionIds, DescribeSecret), picked by the X-Amz-Target header;
  *  - a Cognito-like OAuth domain: POST /oauth2/token (client_credentials, an RS256 access token) and GET /jwks.json.
- * Prints `{"port": N}` on stdout once listening; runs until killed.
+ * The OAuth endpoints are also served over HTTPS when BENCH_TLS_CERT and BENCH_TLS_KEY name a certificate for
+ * 127.0.0.1 (the handlers refuse an http: token endpoint or JWKS URI).
+ * Prints `{"port": N, "tlsPort": M}` on stdout once listening; runs until killed.
  */
+const { readFileSync } = require('fs');
 const { createServer } = require('http');
+const https = require('https');
 const { createSign, generateKeyPairSync, randomUUID } = require('crypto');
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -27,6 +31,10 @@ function awsJson(target, request, base) {
   switch (target) {
     case 'AWSCognitoIdentityProviderService.DescribeUserPoolClient':
       return { UserPoolClient: { UserPoolId: request.UserPoolId, ClientId: request.ClientId, ClientSecret: 'bench-client-secret' } };
+    case 'AWSCognitoIdentityProviderService.ListUserPoolClientSecrets':
+      return { ClientSecrets: [{ ClientSecretId: `${request.ClientId}--1700000000`, ClientSecretCreateDate: 1700000000 }] };
+    case 'secretsmanager.ListSecretVersionIds':
+      return { ARN: request.SecretId, Name: 'bench', Versions: [{ VersionId: 'v1', VersionStages: ['AWSCURRENT'] }] };
     case 'secretsmanager.PutSecretValue':
       return { ARN: request.SecretId, Name: 'bench', VersionId: request.ClientRequestToken, VersionStages: ['AWSCURRENT'] };
     case 'secretsmanager.GetSecretValue':
@@ -46,11 +54,10 @@ function awsJson(target, request, base) {
   }
 }
 
-const server = createServer((req, res) => {
+function handle(req, res, base) {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
-    const base = `http://127.0.0.1:${server.address().port}`;
     const text = Buffer.concat(chunks).toString('utf8');
     const send = (status, body, type = 'application/json') => {
       res.writeHead(status, { 'content-type': type });
@@ -71,8 +78,15 @@ const server = createServer((req, res) => {
     if (req.url === '/jwks.json') return send(200, { keys: [jwk] });
     return send(404, { error: 'not_found' });
   });
-});
+}
+
+const server = createServer((req, res) => handle(req, res, `http://127.0.0.1:${server.address().port}`));
+const tls = process.env.BENCH_TLS_CERT && process.env.BENCH_TLS_KEY
+  ? https.createServer({ cert: readFileSync(process.env.BENCH_TLS_CERT), key: readFileSync(process.env.BENCH_TLS_KEY) },
+    (req, res) => handle(req, res, `https://127.0.0.1:${tls.address().port}`))
+  : undefined;
 
 server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
+  const ready = () => process.stdout.write(`${JSON.stringify({ port: server.address().port, tlsPort: tls ? tls.address().port : undefined })}\n`);
+  if (tls) tls.listen(0, '127.0.0.1', ready); else ready();
 });

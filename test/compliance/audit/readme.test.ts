@@ -7,11 +7,11 @@ import { AUDIT_OPERATION_NAMES } from '../../../src/compliance/audit/operations'
 const README = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
 const section = README.slice(README.indexOf('<!-- audit:start -->'), README.indexOf('<!-- audit:end -->'));
 
-test('the section exists once, between the validation plugin and the Aspect', () => {
+test('the section exists once, between the compliance review and the diff section', () => {
   expect(README.split('<!-- audit:start -->')).toHaveLength(2);
   const start = README.indexOf('<!-- audit:start -->');
-  expect(start).toBeGreaterThan(README.indexOf('### The validation plugin'));
-  expect(README.indexOf('### The Aspect')).toBeGreaterThan(README.indexOf('<!-- audit:end -->'));
+  expect(start).toBeGreaterThan(README.indexOf('## Compliance review'));
+  expect(README.indexOf('## Reviewing a change')).toBeGreaterThan(README.indexOf('<!-- audit:end -->'));
 });
 
 test('the IAM policy in the README is the one the code derives, naming exactly the operations the reader sends', () => {

@@ -42,8 +42,8 @@ function synthOutput(step: Step, root: string): string {
   return resolve(root, step['working-directory'] ?? '.', output);
 }
 
-test('the section sits right before Performance', () => {
-  expect(README).toMatch(/<!-- diff:end -->\n\n## Performance\n/);
+test('the section sits right before Guarantees', () => {
+  expect(README).toMatch(/<!-- diff:end -->\n\n## Guarantees\n/);
 });
 
 test('the job runs on pull requests, may comment, and fails only after the comment is posted', () => {
