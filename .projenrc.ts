@@ -38,7 +38,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // cdk-nag is an optional peer: only the nag pack (its own entry point, never the index) loads it. projen also adds it
   // as a dev dependency pinned to the lowest accepted version, which jsii requires of every peer.
   peerDeps: ['cdk-nag@^3.0.2'],
-  bin: { 'cognito-client-lint': 'lib/compliance/cli.js' },
+  // The bin is the CLI bundled into one file after compilation (scripts/bundle-cli.js): node loads one module, not ~150.
+  bin: { 'cognito-client-lint': 'lib/compliance/cli/bundle.js' },
 
   // Lambda handlers are declared one by one below (bundling differs per handler).
   lambdaAutoDiscover: false,
@@ -106,6 +107,9 @@ for (const [name, external] of [['client-secret-writer', false], ['client-verifi
     external ? "'--external:@aws-sdk/*'" : '',
   ].join(' ').trim());
 }
+
+// After jsii has compiled lib/: bundle the CLI (the package's bin) into lib/compliance/cli/bundle.js.
+project.postCompileTask.exec('node scripts/bundle-cli.js lib');
 
 // Benchmarks (not part of the tests): synth overhead, lint throughput, the peer, handler size and cold start, memory.
 project.addTask('bench', { description: 'Run the benchmarks; prints a table and writes bench/results.json', exec: 'node bench/run.js', receiveArgs: true });

@@ -28,7 +28,7 @@ export function forSnapshot(template: unknown): unknown {
 
 /**
  * A bin directory whose `cognito-client-lint` runs this checkout's CLI, compiled to one JavaScript file (as the
- * package's bin runs the compiled lib/compliance/cli.js; esbuild takes a second where ts-node takes eight per run).
+ * package's bin runs the bundled lib/compliance/cli/bundle.js; esbuild takes a second where ts-node takes eight per run).
  */
 export function cliBin(): string {
   const bin = join(tmpdir(), `cognito-client-lint-bin-${process.pid}`);

@@ -43,6 +43,24 @@ test('the entry point starts with the node shebang, and the TypeScript compiler 
   expect(compiled.split('\n')[0]).toBe('#!/usr/bin/env node');
 });
 
+test('the published bin (bundled by scripts/bundle-cli.js) loads yaml on demand and lints YAML and JSON', async () => {
+  // Inside the repository, so that its external packages resolve from node_modules as they do in an installed package.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { bundleCli } = require(join(REPO, 'scripts/bundle-cli.js')) as { bundleCli: (entry: string, outfile: string) => string };
+  const bin = bundleCli(CLI_SOURCE, join(REPO, 'test-reports', 'bin', 'cognito-client-lint.js'));
+  chmodSync(bin, 0o755);
+
+  const yaml = await spawn(bin, ['--format', 'json', 'stacks/orders.yaml', 'stacks/app.template.json'], dir);
+
+  expect(yaml.stderr).toBe('');
+  expect(yaml.code).toBe(1);
+  expect(JSON.parse(yaml.stdout).summary).toMatchObject({ files: 2, inputErrors: 0 });
+  // The bundle holds the rules, not the packages only some runs need.
+  const text = readFileSync(bin, 'utf8');
+  expect(text).toMatch(/require\("yaml"\)/);
+  expect(text).toMatch(/require\("xmlbuilder2"\)/);
+});
+
 test('the bin runs as an executable through its shebang and exits 1 on error findings', async () => {
   // Bundled like the published lib/compliance/cli.js would be run: directly, by the operating system.
   const bin = join(dir, 'bin/cognito-client-lint');
