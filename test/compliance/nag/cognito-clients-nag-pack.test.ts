@@ -128,6 +128,18 @@ describe('CognitoClientsNagPack next to AwsSolutionsChecks', () => {
     expect(names).toContain(`CognitoClients-${USER_SCOPES}[AllowedOAuthScopes[0]]`);
   });
 
+  test('the bare rule id, which silences the rule in the other doors, silences it in the pack too; a blank reason does not', () => {
+    // GIVEN
+    const { app, machine, legacy } = identityApp();
+    Validations.of(legacy).acknowledge({ id: IMPLICIT, reason: 'Legacy SPA, migration tracked in JIRA-123' });
+    Validations.of(machine).acknowledge({ id: NEEDS_SECRET, reason: ' ' });
+    // WHEN
+    const names = new CognitoClientsNagPack(app).validateScope(app).violations.map((v) => v.ruleName);
+    // THEN
+    expect(names.filter((n) => n.startsWith(`CognitoClients-${IMPLICIT}`))).toEqual([]);
+    expect(names).toContain(`CognitoClients-${NEEDS_SECRET}[GenerateSecret]`);
+  });
+
   test('a granular id suppresses that one property; a stack-level acknowledgement covers every resource below it', () => {
     // GIVEN
     const { app, stack, machine } = identityApp();
