@@ -2,9 +2,9 @@ import { CfnResource, PolicyValidationPluginReport, PolicyViolation, Stack, Toke
 import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { isAcknowledged } from './acknowledged';
-import { decideForNode } from '../acknowledgements';
 import { cognitoFragment, logicalIdOf } from '../../private/stack-fragment';
 import { CognitoClientLinter, Finding, RuleInfo, Severity } from '../../rules';
+import { decideForNode } from '../acknowledgements';
 import { fixOf } from '../findings-text';
 
 /** Options of {@link CognitoClientsNagPack}. */
