@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { HAND_WRITTEN_YAML, jsonTemplate, removeWorkspace, runCli, workspace } from './helpers';
+import { HAND_WRITTEN_YAML, jsonTemplate, runCli, workspacesRemovedAfterAll } from './helpers';
 import { CognitoClientLinter, Finding } from '../../../src';
 import { escapeData, escapeProperty } from '../../../src/compliance/cli/formats/github';
 import { loadTemplate } from '../../../src/compliance/cli/load-template';
@@ -22,13 +22,7 @@ function parseCommand(line: string): { name: string; properties: Record<string, 
   return { name: match[1], properties, data: unescapeData(match[3]) };
 }
 
-const roots: string[] = [];
-function tempWorkspace(files: Record<string, string | object>): string {
-  const root = workspace(files);
-  roots.push(root);
-  return root;
-}
-afterAll(() => roots.forEach(removeWorkspace));
+const tempWorkspace = workspacesRemovedAfterAll();
 
 function expectedCommands(dir: string, file: string): string[] {
   const loaded = loadTemplate(join(dir, file));

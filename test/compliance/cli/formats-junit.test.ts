@@ -1,6 +1,6 @@
 import { join } from 'path';
 import { create } from 'xmlbuilder2';
-import { HAND_WRITTEN_YAML, jsonTemplate, removeWorkspace, runCli, SECRET_RULE, workspace } from './helpers';
+import { HAND_WRITTEN_YAML, jsonTemplate, runCli, SECRET_RULE, workspacesRemovedAfterAll } from './helpers';
 import { CognitoClientLinter, Finding } from '../../../src';
 import { loadTemplate } from '../../../src/compliance/cli/load-template';
 
@@ -45,13 +45,7 @@ function parseJUnit(xml: string): { root: string; attributes: Record<string, str
 
 const clientRules = () => CognitoClientLinter.rules().filter((r) => r.resourceType === 'AWS::Cognito::UserPoolClient');
 
-const roots: string[] = [];
-function tempWorkspace(files: Record<string, string | object>): string {
-  const root = workspace(files);
-  roots.push(root);
-  return root;
-}
-afterAll(() => roots.forEach(removeWorkspace));
+const tempWorkspace = workspacesRemovedAfterAll();
 
 describe('--format junit', () => {
   test('one test case per rule and checked resource; the error rules of a resource fail, with the engine message', async () => {

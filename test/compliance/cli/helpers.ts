@@ -47,6 +47,17 @@ export function removeWorkspace(root: string): void {
   rmSync(root, { recursive: true, force: true });
 }
 
+/** `workspace()` for one test file: every directory it makes is removed after the file's tests. */
+export function workspacesRemovedAfterAll(): (files: Record<string, string | object>) => string {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach(removeWorkspace));
+  return (files) => {
+    const root = workspace(files);
+    roots.push(root);
+    return root;
+  };
+}
+
 /** `--disable` arguments for every rule except `keep`, so exit codes do not depend on rules added later. */
 export function onlyRules(...keep: string[]): string[] {
   return CognitoClientLinter.rules()

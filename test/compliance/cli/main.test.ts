@@ -1,8 +1,6 @@
 import { readFileSync, symlinkSync } from 'fs';
 import { join } from 'path';
-import {
-  HAND_WRITTEN_YAML, jsonTemplate, onlyRules, removeWorkspace, runCli, SCOPES_RULE, SECRET_RULE, workspace,
-} from './helpers';
+import { HAND_WRITTEN_YAML, jsonTemplate, onlyRules, runCli, SCOPES_RULE, SECRET_RULE, workspacesRemovedAfterAll } from './helpers';
 import { CognitoClientLinter } from '../../../src';
 
 interface JsonFinding {
@@ -13,13 +11,7 @@ interface JsonReport {
   summary: { files: number; resources: number; errors: number; warnings: number; inputErrors: number; internalErrors: number };
 }
 
-const roots: string[] = [];
-function tempWorkspace(files: Record<string, string | object>): string {
-  const root = workspace(files);
-  roots.push(root);
-  return root;
-}
-afterAll(() => roots.forEach(removeWorkspace));
+const tempWorkspace = workspacesRemovedAfterAll();
 
 const parseJson = (stdout: string) => JSON.parse(stdout) as JsonReport;
 const ofRule = (report: JsonReport, ruleId: string) => report.findings.filter((f) => f.ruleId === ruleId);
