@@ -3,10 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CreateUserPoolClientCommand, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateSecretCommand, RotateSecretCommand } from '@aws-sdk/client-secrets-manager';
-import { CognitoStandIn, startCognitoStandIn } from './support/cognito-standin';
+import { CognitoStandIn } from './support/cognito-standin';
 import { cfnEvent } from './support/events';
-import { SecretsManagerStandIn, startSecretsManagerStandIn } from './support/secrets-manager-standin';
-import { OidcServer, RunningServer, startCognitoLocal, startOidcServer } from './support/servers';
+import { SecretsManagerStandIn } from './support/secrets-manager-standin';
+import { StandIns, startStandIns } from './support/stand-ins';
 
 // The shipped bundles (assets/, built by `npx projen bundle`), run as Lambda would run them: a fresh Node process that
 // loads index.js and calls `handler`, with the SDK's own configuration from the environment (AWS_ENDPOINT_URL_*,
@@ -16,8 +16,7 @@ import { OidcServer, RunningServer, startCognitoLocal, startOidcServer } from '.
 const ROOT = path.resolve(__dirname, '../..');
 const bundle = (name: string) => path.join(ROOT, 'assets/secret', `${name}.lambda`, 'index.js');
 
-let cognitoLocal: RunningServer;
-let oidc: OidcServer;
+let servers: StandIns;
 let cognito: CognitoStandIn;
 let sm: SecretsManagerStandIn;
 
@@ -25,10 +24,10 @@ beforeAll(async () => {
   for (const name of ['client-secret-writer', 'client-secret-rotation']) {
     if (!fs.existsSync(bundle(name))) throw new Error(`${bundle(name)} is missing. Fix: run npx projen bundle.`);
   }
-  [cognitoLocal, oidc, sm] = await Promise.all([startCognitoLocal(), startOidcServer(), startSecretsManagerStandIn()]);
-  cognito = await startCognitoStandIn(cognitoLocal, oidc);
+  servers = await startStandIns();
+  ({ cognito, sm } = servers);
 });
-afterAll(async () => { await Promise.all([cognito?.stop(), sm?.stop(), cognitoLocal?.stop(), oidc?.stop()]); });
+afterAll(async () => { await servers?.stop(); });
 
 /**
  * Runs the bundle's handler in a child process (asynchronously: the stand-ins live in this process); returns its

@@ -6,10 +6,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CancelRotateSecretCommand, CreateSecretCommand, RotateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { captureOutput, describeOutcome } from './support/capture';
-import { CognitoStandIn, startCognitoStandIn } from './support/cognito-standin';
+import { CognitoStandIn } from './support/cognito-standin';
 import { cfnEvent, contextWith } from './support/events';
-import { SecretsManagerStandIn, startSecretsManagerStandIn } from './support/secrets-manager-standin';
-import { OidcServer, RunningServer, startCognitoLocal, startOidcServer } from './support/servers';
+import { SecretsManagerStandIn } from './support/secrets-manager-standin';
+import { OidcServer } from './support/servers';
+import { StandIns, startStandIns } from './support/stand-ins';
 import { makeRotationHandler, RotationDependencies } from '../../src/secret/client-secret-rotation.lambda';
 import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 
@@ -20,7 +21,7 @@ import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda'
 
 const ROTATION_LAMBDA = 'arn:aws:lambda:us-east-1:111111111111:function:rotate';
 
-let cognitoLocal: RunningServer;
+let servers: StandIns;
 let oidc: OidcServer;
 let cognito: CognitoStandIn;
 let sm: SecretsManagerStandIn;
@@ -32,10 +33,10 @@ beforeEach(() => { jest.spyOn(console, 'log').mockImplementation(() => undefined
 afterEach(() => { jest.restoreAllMocks(); });
 
 beforeAll(async () => {
-  [cognitoLocal, oidc, sm] = await Promise.all([startCognitoLocal(), startOidcServer(), startSecretsManagerStandIn()]);
-  cognito = await startCognitoStandIn(cognitoLocal, oidc);
+  servers = await startStandIns();
+  ({ oidc, cognito, sm } = servers);
 });
-afterAll(async () => { await Promise.all([cognito?.stop(), sm?.stop(), cognitoLocal?.stop(), oidc?.stop()]); });
+afterAll(async () => { await servers?.stop(); });
 
 beforeEach(async () => {
   cognito.server.clearFaults();

@@ -9,18 +9,18 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateSecretCommand, DeleteSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { captureOutput, describeOutcome } from './support/capture';
-import { CognitoStandIn, startCognitoStandIn } from './support/cognito-standin';
+import { CognitoStandIn } from './support/cognito-standin';
 import { cfnEvent, contextWith, recordingSleep } from './support/events';
-import { SecretsManagerStandIn, startSecretsManagerStandIn } from './support/secrets-manager-standin';
-import { cognitoClient, freePort, OidcServer, RunningServer, startCognitoLocal, startOidcServer } from './support/servers';
+import { SecretsManagerStandIn } from './support/secrets-manager-standin';
+import { cognitoClient, freePort } from './support/servers';
+import { StandIns, startStandIns } from './support/stand-ins';
 import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 
 // Every AWS call goes over HTTP to loopback servers through the real SDK clients: Cognito is cognito-local behind the
 // client-secret stand-in (support/cognito-standin.ts), Secrets Manager is the stand-in of
 // support/secrets-manager-standin.ts. Both follow the API references, not this handler.
 
-let cognitoLocal: RunningServer;
-let oidc: OidcServer;
+let servers: StandIns;
 let cognito: CognitoStandIn;
 let sm: SecretsManagerStandIn;
 let admin: CognitoIdentityProviderClient;
@@ -31,11 +31,11 @@ beforeEach(() => { jest.spyOn(console, 'log').mockImplementation(() => undefined
 afterEach(() => { jest.restoreAllMocks(); });
 
 beforeAll(async () => {
-  [cognitoLocal, oidc, sm] = await Promise.all([startCognitoLocal(), startOidcServer(), startSecretsManagerStandIn()]);
-  cognito = await startCognitoStandIn(cognitoLocal, oidc);
+  servers = await startStandIns();
+  ({ cognito, sm } = servers);
   admin = cognito.client();
 });
-afterAll(async () => { await Promise.all([cognito?.stop(), sm?.stop(), cognitoLocal?.stop(), oidc?.stop()]); });
+afterAll(async () => { await servers?.stop(); });
 beforeEach(async () => {
   cognito.server.clearFaults();
   sm.server.clearFaults();

@@ -1,10 +1,11 @@
 import { CreateUserPoolClientCommand, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CancelRotateSecretCommand, CreateSecretCommand, RotateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { captureOutput, describeOutcome } from './support/capture';
-import { CognitoStandIn, startCognitoStandIn } from './support/cognito-standin';
+import { CognitoStandIn } from './support/cognito-standin';
 import { cfnEvent, contextWith } from './support/events';
-import { SecretsManagerStandIn, startSecretsManagerStandIn } from './support/secrets-manager-standin';
-import { OidcServer, RunningServer, startCognitoLocal, startOidcServer } from './support/servers';
+import { SecretsManagerStandIn } from './support/secrets-manager-standin';
+import { OidcServer } from './support/servers';
+import { StandIns, startStandIns } from './support/stand-ins';
 import { makeRotationHandler } from '../../src/secret/client-secret-rotation.lambda';
 import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 import { OnEventRequest } from '../../src/secret/internal/events';
@@ -20,16 +21,16 @@ import { OnEventRequest } from '../../src/secret/internal/events';
 const ROTATION_LAMBDA = 'arn:aws:lambda:us-east-1:111111111111:function:rotate';
 const STEPS = ['createSecret', 'setSecret', 'testSecret', 'finishSecret'];
 
-let cognitoLocal: RunningServer;
+let servers: StandIns;
 let oidc: OidcServer;
 let cognito: CognitoStandIn;
 let sm: SecretsManagerStandIn;
 
 beforeAll(async () => {
-  [cognitoLocal, oidc, sm] = await Promise.all([startCognitoLocal(), startOidcServer(), startSecretsManagerStandIn()]);
-  cognito = await startCognitoStandIn(cognitoLocal, oidc);
+  servers = await startStandIns();
+  ({ oidc, cognito, sm } = servers);
 });
-afterAll(async () => { await Promise.all([cognito?.stop(), sm?.stop(), cognitoLocal?.stop(), oidc?.stop()]); });
+afterAll(async () => { await servers?.stop(); });
 
 interface Client { userPoolId: string; clientId: string; clientSecret: string }
 

@@ -15,23 +15,22 @@ import {
   RotateSecretCommand,
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
-import { CognitoStandIn, startCognitoStandIn } from './support/cognito-standin';
-import { SecretsManagerStandIn, startSecretsManagerStandIn } from './support/secrets-manager-standin';
-import { OidcServer, RunningServer, startCognitoLocal, startOidcServer } from './support/servers';
+import { CognitoStandIn } from './support/cognito-standin';
+import { SecretsManagerStandIn } from './support/secrets-manager-standin';
+import { StandIns, startStandIns } from './support/stand-ins';
 
 // The stand-ins follow the API references (see their headers). These tests pin the documented rules the handlers
 // depend on, through the real SDK clients, so a stand-in that drifted towards what a handler expects would fail here.
 
-let cognitoLocal: RunningServer;
-let oidc: OidcServer;
+let servers: StandIns;
 let cognito: CognitoStandIn;
 let sm: SecretsManagerStandIn;
 
 beforeAll(async () => {
-  [cognitoLocal, oidc, sm] = await Promise.all([startCognitoLocal(), startOidcServer(), startSecretsManagerStandIn()]);
-  cognito = await startCognitoStandIn(cognitoLocal, oidc);
+  servers = await startStandIns();
+  ({ cognito, sm } = servers);
 });
-afterAll(async () => { await Promise.all([cognito?.stop(), sm?.stop(), cognitoLocal?.stop(), oidc?.stop()]); });
+afterAll(async () => { await servers?.stop(); });
 
 type SdkError = { name: string; $metadata?: { httpStatusCode?: number } };
 const errorOf = (p: Promise<unknown>) => p.then(() => undefined, (e: SdkError) => [e.name, e.$metadata?.httpStatusCode]);
