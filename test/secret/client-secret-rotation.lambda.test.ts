@@ -10,7 +10,7 @@ import { CognitoStandIn } from './support/cognito-standin';
 import { cfnEvent, contextWith } from './support/events';
 import { SecretsManagerStandIn } from './support/secrets-manager-standin';
 import { OidcServer } from './support/servers';
-import { StandIns, startStandIns } from './support/stand-ins';
+import { failNextPutSecretValueQuotingIt, StandIns, startStandIns } from './support/stand-ins';
 import { makeRotationHandler, RotationDependencies } from '../../src/secret/client-secret-rotation.lambda';
 import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 
@@ -293,13 +293,7 @@ describe('client-secret-rotation: redaction', () => {
 
   test('a Secrets Manager error that quotes the stored document: the new secret is redacted from the error', async () => {
     const token = await startRotation();
-    sm.server.inject({
-      operations: ['PutSecretValue'],
-      count: 1,
-      type: 'ValidationException',
-      status: 400,
-      message: (input) => `1 validation error detected: Value '${input.SecretString}' at 'secretString' failed to satisfy constraint`,
-    });
+    failNextPutSecretValueQuotingIt(sm);
     const error = await step('createSecret', token).catch((e) => e);
     expect(error.message).toMatch(/^PutSecretValue failed: ValidationException HTTP 400: .*"clientSecret":"\[REDACTED\]"/);
     for (const secret of cognito.activeSecrets(ids.clientId)) expect(describeOutcome(error)).not.toContain(secret);

@@ -13,7 +13,7 @@ import { CognitoStandIn } from './support/cognito-standin';
 import { cfnEvent, contextWith, recordingSleep } from './support/events';
 import { SecretsManagerStandIn } from './support/secrets-manager-standin';
 import { cognitoClient, freePort } from './support/servers';
-import { StandIns, startStandIns } from './support/stand-ins';
+import { failNextPutSecretValueQuotingIt, StandIns, startStandIns } from './support/stand-ins';
 import { makeWriterHandler } from '../../src/secret/client-secret-writer.lambda';
 
 // Every AWS call goes over HTTP to loopback servers through the real SDK clients: Cognito is cognito-local behind the
@@ -276,14 +276,7 @@ describe('client-secret-writer: faults', () => {
 
   test('a service error that echoes the secret back is redacted from the error the handler throws and logs', async () => {
     const ids = await confidentialClient('echo');
-    // Real validation errors quote the offending value ("Value '...' at 'secretString' failed to satisfy constraint").
-    sm.server.inject({
-      operations: ['PutSecretValue'],
-      count: 1,
-      type: 'ValidationException',
-      status: 400,
-      message: (input) => `1 validation error detected: Value '${input.SecretString}' at 'secretString' failed to satisfy constraint`,
-    });
+    failNextPutSecretValueQuotingIt(sm);
     const captured = captureOutput();
     let error;
     try {

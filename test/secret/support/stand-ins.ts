@@ -24,3 +24,17 @@ export async function startStandIns(): Promise<StandIns> {
     stop: async () => { await Promise.all([cognito.stop(), sm.stop(), cognitoLocal.stop(), oidc.stop()]); },
   };
 }
+
+/**
+ * The next PutSecretValue fails with a ValidationException that quotes the value, as real validation errors do
+ * ("Value '...' at 'secretString' failed to satisfy constraint"): what a handler's redaction must catch.
+ */
+export function failNextPutSecretValueQuotingIt(sm: SecretsManagerStandIn): void {
+  sm.server.inject({
+    operations: ['PutSecretValue'],
+    count: 1,
+    type: 'ValidationException',
+    status: 400,
+    message: (input) => `1 validation error detected: Value '${input.SecretString}' at 'secretString' failed to satisfy constraint`,
+  });
+}
