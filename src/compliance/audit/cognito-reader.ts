@@ -111,14 +111,10 @@ export class CognitoReader {
   }
 
   public async listUserPoolIds(): Promise<string[]> {
-    return this.call('ListUserPools', async () => {
-      const ids: string[] = [];
-      const pages = paginateListUserPools({ client: this.client, pageSize: USER_POOLS_PAGE }, { MaxResults: USER_POOLS_PAGE });
-      for await (const page of pages) {
-        for (const pool of page.UserPools ?? []) if (pool.Id) ids.push(pool.Id);
-      }
-      return ids;
-    });
+    return this.call('ListUserPools', () => collectPages(
+      paginateListUserPools({ client: this.client, pageSize: USER_POOLS_PAGE }, { MaxResults: USER_POOLS_PAGE }),
+      (page) => (page.UserPools ?? []).flatMap((pool) => (pool.Id ? [pool.Id] : [])),
+    ));
   }
 
   public async describeUserPool(userPoolId: string): Promise<PoolDescription> {
@@ -135,17 +131,11 @@ export class CognitoReader {
   }
 
   public async listClients(userPoolId: string): Promise<ClientSummary[]> {
-    return this.call('ListUserPoolClients', async () => {
-      const clients: ClientSummary[] = [];
-      const pages = paginateListUserPoolClients({ client: this.client, pageSize: CLIENTS_PAGE },
-        { UserPoolId: userPoolId, MaxResults: CLIENTS_PAGE });
-      for await (const page of pages) {
-        for (const client of page.UserPoolClients ?? []) {
-          if (client.ClientId) clients.push({ clientId: client.ClientId, clientName: client.ClientName });
-        }
-      }
-      return clients;
-    });
+    return this.call('ListUserPoolClients', () => collectPages(
+      paginateListUserPoolClients({ client: this.client, pageSize: CLIENTS_PAGE }, { UserPoolId: userPoolId, MaxResults: CLIENTS_PAGE }),
+      (page) => (page.UserPoolClients ?? []).flatMap((client): ClientSummary[] =>
+        (client.ClientId ? [{ clientId: client.ClientId, clientName: client.ClientName }] : [])),
+    ));
   }
 
   public async describeClient(userPoolId: string, clientId: string): Promise<ClientDescription> {
@@ -157,35 +147,24 @@ export class CognitoReader {
   }
 
   public async listResourceServers(userPoolId: string): Promise<ResourceServerDescription[]> {
-    return this.call('ListResourceServers', async () => {
-      const servers: ResourceServerDescription[] = [];
-      const pages = paginateListResourceServers({ client: this.client, pageSize: RESOURCE_SERVERS_PAGE },
-        { UserPoolId: userPoolId, MaxResults: RESOURCE_SERVERS_PAGE });
-      for await (const page of pages) {
-        for (const server of page.ResourceServers ?? []) {
-          servers.push({
-            identifier: server.Identifier,
-            name: server.Name,
-            scopes: server.Scopes?.map((scope) => ({ ScopeName: scope.ScopeName, ScopeDescription: scope.ScopeDescription })),
-          });
-        }
-      }
-      return servers;
-    });
+    return this.call('ListResourceServers', () => collectPages(
+      paginateListResourceServers({ client: this.client, pageSize: RESOURCE_SERVERS_PAGE },
+        { UserPoolId: userPoolId, MaxResults: RESOURCE_SERVERS_PAGE }),
+      (page) => (page.ResourceServers ?? []).map((server): ResourceServerDescription => ({
+        identifier: server.Identifier,
+        name: server.Name,
+        scopes: server.Scopes?.map((scope) => ({ ScopeName: scope.ScopeName, ScopeDescription: scope.ScopeDescription })),
+      })),
+    ));
   }
 
   public async listIdentityProviders(userPoolId: string): Promise<IdentityProviderSummary[]> {
-    return this.call('ListIdentityProviders', async () => {
-      const providers: IdentityProviderSummary[] = [];
-      const pages = paginateListIdentityProviders({ client: this.client, pageSize: IDENTITY_PROVIDERS_PAGE },
-        { UserPoolId: userPoolId, MaxResults: IDENTITY_PROVIDERS_PAGE });
-      for await (const page of pages) {
-        for (const provider of page.Providers ?? []) {
-          if (provider.ProviderName) providers.push({ providerName: provider.ProviderName, providerType: provider.ProviderType });
-        }
-      }
-      return providers;
-    });
+    return this.call('ListIdentityProviders', () => collectPages(
+      paginateListIdentityProviders({ client: this.client, pageSize: IDENTITY_PROVIDERS_PAGE },
+        { UserPoolId: userPoolId, MaxResults: IDENTITY_PROVIDERS_PAGE }),
+      (page) => (page.Providers ?? []).flatMap((provider): IdentityProviderSummary[] =>
+        (provider.ProviderName ? [{ providerName: provider.ProviderName, providerType: provider.ProviderType }] : [])),
+    ));
   }
 
   /** The provider's AttributeMapping only: ProviderDetails (client secrets, keys) is dropped here. */
@@ -232,4 +211,11 @@ function withoutSecret(clientId: string, client: Record<string, unknown>): Clien
   }
   const hasSecret = typeof client.ClientSecret === 'string' && client.ClientSecret.length > 0;
   return { clientId, clientName: typeof client.ClientName === 'string' ? client.ClientName : undefined, properties, hasSecret };
+}
+
+/** Every item of every page an SDK paginator yields, each page turned into items by `itemsOf`. */
+async function collectPages<Page, Item>(pages: AsyncIterable<Page>, itemsOf: (page: Page) => Item[]): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of pages) items.push(...itemsOf(page));
+  return items;
 }
