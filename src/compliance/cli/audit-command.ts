@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { checkRegion, checkRuleIds, collectList, newProgram, parseArguments, UsageError } from './command';
+import { checkRegion, checkRuleIds, collectList, firstLine, newProgram, runCommand, UsageError } from './command';
 import { CognitoClientLinter } from '../../rules';
 import { formatAuditJson, formatAuditSarif, formatAuditText, auditExitCode } from '../audit/audit-report';
 import { AuditResult, CognitoClientAuditor } from '../audit/auditor';
@@ -28,14 +28,7 @@ const USER_POOL_ID_PATTERN = /^[\w-]+_[0-9a-zA-Z]+$/;
  * Never throws and never exits the process.
  */
 export async function runAudit(argv: readonly string[], io: CliIo): Promise<number> {
-  const fail = (message: string) => {
-    io.stderr.write(`${PREFIX}: ${printable(message)}\n`);
-    return 2;
-  };
-  try {
-    const program = buildProgram(io);
-    const answered = await parseArguments(program, argv);
-    if (answered !== undefined) return answered;
+  return runCommand(PREFIX, io, () => buildProgram(io), argv, async (program, fail) => {
     const options = program.opts<AuditCliOptions>();
     validate(options);
 
@@ -61,10 +54,7 @@ export async function runAudit(argv: readonly string[], io: CliIo): Promise<numb
 
     io.stdout.write(render(result, options, io));
     return auditExitCode(result, options.strict ?? false);
-  } catch (error) {
-    if (error instanceof UsageError) return fail(`${error.message} (see --help)`);
-    return fail(`unexpected error: ${firstLine(error)}`);
-  }
+  });
 }
 
 function buildProgram(io: CliIo): Command {
@@ -103,8 +93,4 @@ function render(result: AuditResult, options: AuditCliOptions, io: CliIo): strin
     default:
       return formatAuditText(result, { color: io.isTTY && !(io.env ?? process.env).NO_COLOR, strict: options.strict });
   }
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }

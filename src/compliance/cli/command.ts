@@ -49,6 +49,38 @@ export async function parseArguments(program: Command, argv: readonly string[]):
   }
 }
 
+/** The first line of what was thrown: a message for people, never a stack trace. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+/**
+ * Runs one command: parses `argv` with the program, then `work`, and returns its exit code. A usage error, or
+ * anything unexpected, is one `<name>: ...` line on stderr and exit 2; `fail` writes such a line for `work`.
+ * Never throws.
+ */
+export async function runCommand(
+  name: string,
+  io: CommandIo,
+  program: () => Command,
+  argv: readonly string[],
+  work: (parsed: Command, fail: (message: string) => number) => number | Promise<number>,
+): Promise<number> {
+  const fail = (message: string) => {
+    io.stderr.write(`${name}: ${printable(message)}\n`);
+    return 2;
+  };
+  try {
+    const parsed = program();
+    const answered = await parseArguments(parsed, argv);
+    if (answered !== undefined) return answered;
+    return await work(parsed, fail);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message} (see --help)`);
+    return fail(`unexpected error: ${firstLine(error)}`);
+  }
+}
+
 /** `--region`: a region name like eu-west-1, when given. */
 export function checkRegion(region: string | undefined): void {
   if (region !== undefined && !REGION_PATTERN.test(region)) {

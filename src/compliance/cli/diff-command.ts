@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { collectList, newProgram, parseArguments, UsageError } from './command';
+import { collectList, newProgram, runCommand, UsageError } from './command';
 import { CognitoClientLinter } from '../../rules';
 import { diffInputs } from '../diff/diff';
 import { formatDiffJson } from '../diff/formats/json';
@@ -23,14 +23,7 @@ const DEFAULT_FAIL_ON: readonly ChangeKind[] = ['replacement', 'regression'];
  * read (one line on stderr each). Never throws.
  */
 export async function runDiff(argv: readonly string[], io: CliIo): Promise<number> {
-  const fail = (message: string) => {
-    io.stderr.write(`${TOOL_NAME} diff: ${printable(message)}\n`);
-    return 2;
-  };
-  try {
-    const program = buildProgram(io);
-    const answered = await parseArguments(program, argv);
-    if (answered !== undefined) return answered;
+  return runCommand(`${TOOL_NAME} diff`, io, () => buildProgram(io), argv, (program) => {
     const options = program.opts<{ format: DiffFormat; failOn?: string[] }>();
     const failOn = failOnKinds(options.failOn);
     const [before, after] = program.args;
@@ -42,11 +35,7 @@ export async function runDiff(argv: readonly string[], io: CliIo): Promise<numbe
     }
     io.stdout.write(render(outcome.report, options.format, failOn));
     return CHANGE_KINDS.some((kind) => failOn.has(kind) && outcome.report.summary[kind] > 0) ? 1 : 0;
-  } catch (error) {
-    if (error instanceof UsageError) return fail(`${error.message} (see --help)`);
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(`unexpected error: ${message.split('\n')[0]}`);
-  }
+  });
 }
 
 function buildProgram(io: CliIo): Command {

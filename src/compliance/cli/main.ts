@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join, relative, resolve, sep } from 'path';
 import { Command, Option } from 'commander';
-import { checkRegion, checkRuleIds, collectList, newProgram, parseArguments, UsageError } from './command';
+import { checkRegion, checkRuleIds, collectList, newProgram, runCommand } from './command';
 import { discoverInputs } from './discover-inputs';
 import { CognitoClientLinter, Finding } from '../../rules';
 import { formatJson } from './formats/json';
@@ -48,14 +48,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (first === 'audit') return (require('./audit-command') as typeof import('./audit-command')).runAudit(rest, io);
   if (first === 'diff') return (require('./diff-command') as typeof import('./diff-command')).runDiff(rest, io);
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const fail = (message: string) => {
-    io.stderr.write(`${TOOL_NAME}: ${message}\n`);
-    return 2;
-  };
-  try {
-    const program = buildProgram(io);
-    const answered = await parseArguments(program, argv);
-    if (answered !== undefined) return answered;
+  return runCommand(TOOL_NAME, io, () => buildProgram(io), argv, (program) => {
     const parsed = program.opts<CliOptions>();
     const options: CliOptions = { ...parsed, strict: parsed.strict ?? false, disable: parsed.disable ?? [] };
     validateOptions(options);
@@ -65,11 +58,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     for (const error of report.inputErrors) io.stderr.write(`${TOOL_NAME}: ${printable(error.file)}: ${printable(error.problem)}\n`);
     io.stdout.write(render(report, options, io));
     return exitCodeOf(report.summary, options.strict ?? false);
-  } catch (error) {
-    if (error instanceof UsageError) return fail(`${error.message} (see --help)`);
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(`unexpected error: ${message.split('\n')[0]}`);
-  }
+  });
 }
 
 function buildProgram(io: CliIo): Command {
