@@ -113,9 +113,11 @@ export class CognitoClientsNagPack extends NagPack {
   /** The granular findings of `rule` on `resource`: one per property, named by the property path. */
   private judge(resource: CfnResource, rule: RuleInfo): NagRuleResult {
     const findings = this.findingsOf(resource, rule.id);
+    if (findings.length === 0) return NagRuleCompliance.COMPLIANT;
     // The pack's own id, or the one every other door takes (the bare rule id, with a reason): one voice across doors.
-    const acknowledged = isAcknowledged(resource, this.idOf(rule.id)) || decideForNode(resource, rule.id).kind === 'acknowledged';
-    if (findings.length === 0 || acknowledged) return NagRuleCompliance.COMPLIANT;
+    if (isAcknowledged(resource, this.idOf(rule.id)) || decideForNode(resource, rule.id).kind === 'acknowledged') {
+      return NagRuleCompliance.COMPLIANT;
+    }
     const byFindingId = new Map<string, Finding[]>();
     for (const finding of findings) {
       const id = findingIdOf(finding.property);
