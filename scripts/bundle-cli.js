@@ -2,7 +2,8 @@
 /**
  * Bundles the cognito-client-lint CLI into one file, so that node loads one module instead of about 150 (measured side
  * by side on a 10-client template: 0.89x the wall time of the unbundled CLI). Packages that only some runs need stay
- * external and load from node_modules on demand: yaml (YAML input), xmlbuilder2 (--format junit), the AWS SDK (audit).
+ * external and load from node_modules on demand: yaml (YAML input), xmlbuilder2 (--format junit), zod (a malformed
+ * resource or template), the AWS SDK (audit).
  *
  * `node scripts/bundle-cli.js [libdir]` bundles <libdir>/compliance/cli.js into <libdir>/compliance/cli/bundle.js, the
  * package's bin (the build runs it after jsii; bundle.js sits where main.js does, so its package.json lookup holds).
@@ -11,7 +12,7 @@
 const path = require('path');
 const { buildSync } = require('esbuild');
 
-const EXTERNAL = ['yaml', 'xmlbuilder2', '@aws-sdk/*'];
+const EXTERNAL = ['yaml', 'xmlbuilder2', 'zod', '@aws-sdk/*'];
 
 function bundleCli(entry, outfile) {
   buildSync({

@@ -1,10 +1,16 @@
 /**
- * Shape checks of CloudFormation properties with zod: JSON types, required names and unknown names.
+ * Shape checks of CloudFormation properties: JSON types, required names and unknown names.
+ *
+ * A shape is described once, with the helpers below, and checked two ways. {@link conforms} answers "is it
+ * well formed?" with plain code; only when the answer is no does {@link checkPropertyTypes} build the equivalent
+ * zod schema (loading zod on first use) to say what is wrong, where and how to fix it. Loading zod and building its
+ * schemas cost about 100 ms per process, paid by every `cdk synth` and CLI run although nearly every resource is
+ * well formed (issue 15). A property-based test holds `conforms` to zod's verdict on the same shapes.
  *
  * Internal to the rules: no zod type leaves this module through the public API (jsii cannot export them).
  * Any intrinsic function (`Ref`, `Fn::GetAtt`, `Fn::If`, ...) is accepted wherever a value may stand.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Violation } from './types';
 import { intrinsicName } from './values';
 
@@ -12,25 +18,71 @@ function isIntrinsic(value: unknown): boolean {
   return intrinsicName(value) !== undefined;
 }
 
+/** A scalar property: a test of the value, the reason when it fails, and whether it may be absent. */
+export class CfnScalar {
+  constructor(
+    public readonly accepts: (value: unknown) => boolean,
+    public readonly error: string,
+    public readonly isOptional = false,
+  ) {}
+
+  /** The same scalar, allowed to be absent. */
+  public optional(): CfnScalar {
+    return new CfnScalar(this.accepts, this.error, true);
+  }
+}
+
+/** A list of `item`; always optional, and an intrinsic stands for the list or for any item. */
+export class CfnList {
+  constructor(public readonly item: CfnShape) {}
+}
+
+/**
+ * An object whose property names are all known (CloudFormation rejects others), or, when `open`, one whose schema
+ * also allows other names. A nested object is optional and an intrinsic stands for it; the Properties of a resource
+ * (`required`) must be an object.
+ */
+export class CfnObject {
+  constructor(
+    public readonly shape: Readonly<Record<string, CfnShape>>,
+    public readonly open: boolean,
+    public readonly required: boolean,
+  ) {}
+}
+
+export type CfnShape = CfnScalar | CfnList | CfnObject;
+
 /** A string property. */
-export function cfnString() {
-  return z.custom<unknown>((v) => typeof v === 'string' || isIntrinsic(v), { error: 'it must be a string' });
+export function cfnString(): CfnScalar {
+  return new CfnScalar((v) => typeof v === 'string' || isIntrinsic(v), 'it must be a string');
 }
 
 /** An integer property; CloudFormation also takes integers written as strings. */
-export function cfnInteger() {
-  return z.custom<unknown>(
+export function cfnInteger(): CfnScalar {
+  return new CfnScalar(
     (v) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) || isIntrinsic(v),
-    { error: 'it must be a whole number' },
+    'it must be a whole number',
   );
 }
 
 /** A boolean property; CloudFormation also takes "true" and "false". */
-export function cfnBoolean() {
-  return z.custom<unknown>(
-    (v) => typeof v === 'boolean' || (typeof v === 'string' && /^(true|false)$/i.test(v)) || isIntrinsic(v),
-    { error: 'it must be true or false' },
-  );
+export function cfnBoolean(): CfnScalar {
+  return new CfnScalar((v) => typeof v === 'boolean' || (typeof v === 'string' && /^(true|false)$/i.test(v)) || isIntrinsic(v), 'it must be true or false');
+}
+
+/** A nested object (see {@link CfnObject}). */
+export function cfnObject(shape: Record<string, CfnShape>, options: { open?: boolean } = {}): CfnObject {
+  return new CfnObject(shape, options.open ?? false, false);
+}
+
+/** A list of `item`. Optional; an intrinsic stands for the list or for any item. */
+export function cfnList(item: CfnShape): CfnList {
+  return new CfnList(item);
+}
+
+/** The properties of one resource type: every name known, types checked. */
+export function cfnProperties(shape: Record<string, CfnShape>): CfnObject {
+  return new CfnObject(shape, false, true);
 }
 
 /**
@@ -43,27 +95,61 @@ function withoutNulls(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null));
 }
 
-/**
- * A nested object whose names are all known (CloudFormation rejects others), or, with `open`, an object whose
- * schema also allows other names. Optional; an intrinsic stands for it.
- */
-export function cfnObject(shape: Record<string, z.ZodType>, options: { open?: boolean } = {}) {
-  const object = options.open ? z.looseObject(shape) : z.strictObject(shape);
-  return z.preprocess(withoutNulls, object.optional());
+function listOrAbsent(value: unknown): unknown {
+  return isIntrinsic(value) || value === null ? undefined : value;
 }
 
-/** A list of `item`. Optional; an intrinsic stands for the list or for any item. */
-export function cfnList(item: z.ZodType) {
-  return z.preprocess((v) => (isIntrinsic(v) || v === null ? undefined : v), z.array(item).optional());
+/** True when `value` is well formed for `shape`: exactly when the zod schema of the shape accepts it. */
+export function conforms(shape: CfnShape, value: unknown): boolean {
+  if (shape instanceof CfnScalar) return value === undefined ? shape.isOptional : shape.accepts(value);
+  if (shape instanceof CfnList) {
+    const list = listOrAbsent(value);
+    if (list === undefined) return true;
+    return Array.isArray(list) && list.every((item) => conforms(shape.item, item));
+  }
+  const object = withoutNulls(value);
+  if (object === undefined) return !shape.required;
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) return false;
+  const record = object as Record<string, unknown>;
+  for (const [name, inner] of Object.entries(shape.shape)) {
+    if (!conforms(inner, Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined)) return false;
+  }
+  return shape.open || Object.keys(record).every((name) => Object.prototype.hasOwnProperty.call(shape.shape, name));
 }
 
-/** The properties of one resource type: every name known, types checked. */
-export function cfnProperties(shape: Record<string, z.ZodType>) {
-  return z.preprocess(withoutNulls, z.strictObject(shape));
+/** The zod schema of each shape, built when a value first fails {@link conforms}. */
+const zodSchemas = new WeakMap<CfnShape, z.ZodType>();
+
+/** zod, loaded on first need: a well-formed template never loads it. */
+function zod(): typeof z {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('zod') as typeof import('zod')).z;
 }
 
-/** Runs a properties schema and turns each problem into a violation with a CloudFormation path. */
-export function checkPropertyTypes(schema: z.ZodType, properties: Readonly<Record<string, unknown>>): Violation[] {
+/** The zod schema equivalent to `shape`; its issues name each problem's path. */
+export function zodSchemaOf(shape: CfnShape): z.ZodType {
+  const cached = zodSchemas.get(shape);
+  if (cached) return cached;
+  const zz = zod();
+  let schema: z.ZodType;
+  if (shape instanceof CfnScalar) {
+    const custom = zz.custom<unknown>(shape.accepts, { error: shape.error });
+    schema = shape.isOptional ? custom.optional() : custom;
+  } else if (shape instanceof CfnList) {
+    schema = zz.preprocess(listOrAbsent, zz.array(zodSchemaOf(shape.item)).optional());
+  } else {
+    const inner = Object.fromEntries(Object.entries(shape.shape).map(([name, s]) => [name, zodSchemaOf(s)]));
+    const object = shape.open ? zz.looseObject(inner) : zz.strictObject(inner);
+    schema = zz.preprocess(withoutNulls, shape.required ? object : object.optional());
+  }
+  zodSchemas.set(shape, schema);
+  return schema;
+}
+
+/** Checks properties against a shape and turns each problem zod finds into a violation with a CloudFormation path. */
+export function checkPropertyTypes(shape: CfnObject, properties: Readonly<Record<string, unknown>>): Violation[] {
+  if (conforms(shape, properties)) return [];
+  const schema = zodSchemaOf(shape);
   const result = schema.safeParse(properties);
   if (result.success) return [];
   const violations: Array<Violation & { order: number }> = [];
@@ -72,7 +158,7 @@ export function checkPropertyTypes(schema: z.ZodType, properties: Readonly<Recor
   const orderOf = (path: readonly PropertyKey[]) => keys.indexOf(String(path[0]));
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      const allowed = allowedNames(schema, issue.path);
+      const allowed = allowedNames(shape, issue.path);
       for (const key of issue.keys) {
         const path = [...issue.path, key];
         const sameLetters = allowed.find((name) => name.toLowerCase() === key.toLowerCase());
@@ -132,25 +218,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** The property names the schema accepts at `path`, for the fix text. */
-function allowedNames(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let node: z.core.$ZodType | undefined = unwrap(schema);
+/** The property names the shape accepts at `path`, for the fix text. */
+function allowedNames(shape: CfnShape, path: readonly PropertyKey[]): string[] {
+  let node: CfnShape | undefined = shape;
   for (const part of path) {
-    if (!node) return [];
-    const def = node._zod.def as unknown as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
-    node = unwrap(typeof part === 'number' ? def.element : def.shape?.[String(part)]);
+    if (node instanceof CfnList) node = typeof part === 'number' ? node.item : undefined;
+    else if (node instanceof CfnObject) node = Object.prototype.hasOwnProperty.call(node.shape, part) ? node.shape[String(part)] : undefined;
+    else return [];
   }
-  const shape = (node?._zod.def as unknown as { shape?: Record<string, unknown> } | undefined)?.shape;
-  return shape ? Object.keys(shape) : [];
-}
-
-/** Looks through optional and preprocess wrappers to the schema that does the work. */
-function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
-  let node = schema;
-  for (;;) {
-    const def = node?._zod.def as unknown as { type: string; innerType?: z.core.$ZodType; out?: z.core.$ZodType } | undefined;
-    if (def?.type === 'optional') node = def.innerType;
-    else if (def?.type === 'pipe') node = def.out;
-    else return node;
-  }
+  return node instanceof CfnObject ? Object.keys(node.shape) : [];
 }

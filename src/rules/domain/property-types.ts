@@ -4,7 +4,7 @@ import { Severity } from '../types';
 
 // Property names, types and required names from the CloudFormation resource schema of AWS::Cognito::UserPoolDomain
 // (constraints D01; the registry schema sets additionalProperties false, so unknown names fail the deploy).
-const DOMAIN_PROPERTIES = cfnProperties({
+export const DOMAIN_PROPERTIES = cfnProperties({
   UserPoolId: cfnString(),
   Domain: cfnString(),
   CustomDomainConfig: cfnObject({ CertificateArn: cfnString().optional(), SecurityPolicy: cfnString().optional() }),

@@ -4,7 +4,7 @@ import { Severity } from '../types';
 
 // Property names, types and required names from the CloudFormation resource schema of
 // AWS::Cognito::UserPoolUICustomizationAttachment (additionalProperties false).
-const ATTACHMENT_PROPERTIES = cfnProperties({
+export const ATTACHMENT_PROPERTIES = cfnProperties({
   UserPoolId: cfnString(),
   ClientId: cfnString(),
   CSS: cfnString().optional(),

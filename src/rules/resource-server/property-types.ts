@@ -5,7 +5,7 @@ import { Severity } from '../types';
 // Property names, types and required names from the CloudFormation resource schema of
 // AWS::Cognito::UserPoolResourceServer (additionalProperties false). ScopeName and ScopeDescription being required
 // is reported by resource-server-scope-name and resource-server-scope-description.
-const RESOURCE_SERVER_PROPERTIES = cfnProperties({
+export const RESOURCE_SERVER_PROPERTIES = cfnProperties({
   UserPoolId: cfnString(),
   Identifier: cfnString(),
   Name: cfnString(),
