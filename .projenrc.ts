@@ -38,8 +38,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // cdk-nag is an optional peer: only the nag pack (its own entry point, never the index) loads it. projen also adds it
   // as a dev dependency pinned to the lowest accepted version, which jsii requires of every peer.
   peerDeps: ['cdk-nag@^3.0.2'],
-  // The bin is the CLI bundled into one file after compilation (scripts/bundle-cli.js): node loads one module, not ~150.
-  bin: { 'cognito-client-lint': 'lib/compliance/cli/bundle.js' },
+  // The bin runs the CLI bundled into one file after compilation (scripts/bundle-cli.js: node loads one module, not ~150)
+  // through a V8 code cache (src/compliance/cli/bin.ts).
+  bin: { 'cognito-client-lint': 'lib/compliance/cli/bin.js' },
 
   // Lambda handlers are declared one by one below (bundling differs per handler).
   lambdaAutoDiscover: false,
