@@ -31,6 +31,7 @@ function cacheDirectory(): string | undefined {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = lstatSync(dir);
     // Bytecode from a file someone else can write would run as this user: only a private directory of ours is used.
+    // eslint-disable-next-line no-bitwise -- file modes are bit fields
     if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0))) return undefined;
     return dir;
   } catch {
@@ -51,6 +52,7 @@ function cacheFile(source: string): string | undefined {
 function readCache(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
+    // eslint-disable-next-line no-bitwise -- open flags are bit fields; a symbolic link is not followed
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     const stat = fstatSync(fd);
     const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
