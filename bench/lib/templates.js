@@ -196,4 +196,35 @@ function toYaml(template) {
   return `${lines.join('\n')}\n`;
 }
 
-module.exports = { makeTemplate, toYaml, resourceServerCount, KINDS };
+/**
+ * One template holding every resource of `templates`, each one's logical IDs prefixed with its `prefixes` entry
+ * (`Ref`, `Fn::GetAtt` and `${...}` in `Fn::Sub` follow the rename). Parameters and conditions are shared, so the
+ * templates must agree on them (makeTemplate's always do). The merged template has the same pools, resource servers
+ * and clients as the separate ones: linting it is the same work without one file per stack.
+ */
+function mergeTemplates(templates, prefixes) {
+  const merged = { ...templates[0], Description: `Benchmark template: ${templates.length} templates in one`, Resources: {}, Outputs: {} };
+  templates.forEach((template, k) => {
+    const renamed = new Map(Object.keys(template.Resources).map((id) => [id, `${prefixes[k]}${id}`]));
+    const rewrite = (value) => renameReferences(value, renamed);
+    for (const [id, resource] of Object.entries(template.Resources)) merged.Resources[renamed.get(id)] = rewrite(resource);
+    for (const [id, output] of Object.entries(template.Outputs ?? {})) merged.Outputs[`${prefixes[k]}${id}`] = rewrite(output);
+  });
+  return merged;
+}
+
+function renameReferences(value, renamed) {
+  if (Array.isArray(value)) return value.map((item) => renameReferences(item, renamed));
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === 'Ref' && renamed.has(value.Ref)) return { Ref: renamed.get(value.Ref) };
+  if (keys.length === 1 && keys[0] === 'Fn::GetAtt' && renamed.has(value['Fn::GetAtt'][0])) {
+    return { 'Fn::GetAtt': [renamed.get(value['Fn::GetAtt'][0]), ...value['Fn::GetAtt'].slice(1)] };
+  }
+  if (keys.length === 1 && keys[0] === 'Fn::Sub' && typeof value['Fn::Sub'] === 'string') {
+    return { 'Fn::Sub': value['Fn::Sub'].replace(/\$\{([^}.!]+)([^}]*)\}/g, (all, id, rest) => (renamed.has(id) ? `\${${renamed.get(id)}${rest}}` : all)) };
+  }
+  return Object.fromEntries(keys.map((key) => [key, renameReferences(value[key], renamed)]));
+}
+
+module.exports = { makeTemplate, mergeTemplates, toYaml, resourceServerCount, KINDS };
