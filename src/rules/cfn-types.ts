@@ -99,22 +99,31 @@ function listOrAbsent(value: unknown): unknown {
   return isIntrinsic(value) || value === null ? undefined : value;
 }
 
-/** True when `value` is well formed for `shape`: exactly when the zod schema of the shape accepts it. */
+/**
+ * True when `value` is well formed for `shape`: exactly when the zod schema of the shape accepts it. Reads the value in
+ * place (a null entry of an object counts as absent, as `withoutNulls` makes it for zod), allocating nothing.
+ */
 export function conforms(shape: CfnShape, value: unknown): boolean {
   if (shape instanceof CfnScalar) return value === undefined ? shape.isOptional : shape.accepts(value);
+  if (value === null || value === undefined || isIntrinsic(value)) return shape instanceof CfnList || !shape.required;
   if (shape instanceof CfnList) {
-    const list = listOrAbsent(value);
-    if (list === undefined) return true;
-    return Array.isArray(list) && list.every((item) => conforms(shape.item, item));
+    if (!Array.isArray(value)) return false;
+    for (const item of value) if (!conforms(shape.item, item)) return false;
+    return true;
   }
-  const object = withoutNulls(value);
-  if (object === undefined) return !shape.required;
-  if (typeof object !== 'object' || object === null || Array.isArray(object)) return false;
-  const record = object as Record<string, unknown>;
-  for (const [name, inner] of Object.entries(shape.shape)) {
-    if (!conforms(inner, Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined)) return false;
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  const known = shape.shape;
+  for (const name in known) {
+    if (!Object.prototype.hasOwnProperty.call(known, name)) continue;
+    const entry = Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+    if (!conforms(known[name], entry === null ? undefined : entry)) return false;
   }
-  return shape.open || Object.keys(record).every((name) => Object.prototype.hasOwnProperty.call(shape.shape, name));
+  if (shape.open) return true;
+  for (const name of Object.keys(record)) {
+    if (!Object.prototype.hasOwnProperty.call(known, name) && record[name] !== null) return false;
+  }
+  return true;
 }
 
 /** The zod schema of each shape, built when a value first fails {@link conforms}. */

@@ -126,18 +126,55 @@ function dependsOnOf(resource: TemplateResource): string[] {
 
 /** Logical id of the first resource whose value nests deeper than `limit`; iterative, so it cannot overflow itself. */
 function firstResourceDeeperThan(resources: Record<string, unknown>, limit: number): string | undefined {
-  for (const [logicalId, resource] of Object.entries(resources)) {
-    // The deepest level each object was reached at: shared subtrees are walked again only when reached deeper.
-    const reached = new Map<object, number>();
-    const stack: Array<[unknown, number]> = [[resource, 0]];
-    while (stack.length > 0) {
-      const [value, depth] = stack.pop()!;
-      if (value === null || typeof value !== 'object') continue;
-      if (depth >= limit) return logicalId;
-      if ((reached.get(value) ?? -1) >= depth) continue;
-      reached.set(value, depth);
-      for (const child of Object.values(value)) stack.push([child, depth + 1]);
-    }
+  for (const logicalId in resources) {
+    if (Object.prototype.hasOwnProperty.call(resources, logicalId) && nestsDeeperThan(resources[logicalId], limit)) return logicalId;
   }
   return undefined;
+}
+
+/** Node visits after which a value is taken to share subtrees (a tree of a template visits each node once). */
+const VISIT_BUDGET = 100_000;
+
+/**
+ * True when an object or array inside `root` sits `limit` levels down (or `root` holds a cycle, which never ends).
+ * A plain walk, allocating only its stack; a value that takes more than {@link VISIT_BUDGET} visits shares subtrees
+ * (a DAG can have exponentially many paths) and is walked again remembering the depth each object was reached at.
+ */
+function nestsDeeperThan(root: unknown, limit: number): boolean {
+  if (root === null || typeof root !== 'object') return false;
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  let visits = 0;
+  while (values.length > 0) {
+    const value = values.pop() as object;
+    const depth = depths.pop()!;
+    if (depth >= limit) return true;
+    if (++visits > VISIT_BUDGET) return sharedNestsDeeperThan(root, limit);
+    if (Array.isArray(value)) {
+      for (const child of value) {
+        if (child !== null && typeof child === 'object') { values.push(child); depths.push(depth + 1); }
+      }
+      continue;
+    }
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object' && Object.prototype.hasOwnProperty.call(value, key)) { values.push(child); depths.push(depth + 1); }
+    }
+  }
+  return false;
+}
+
+/** {@link nestsDeeperThan} for values with shared subtrees: each object is walked again only when reached deeper. */
+function sharedNestsDeeperThan(root: unknown, limit: number): boolean {
+  const reached = new Map<object, number>();
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= limit) return true;
+    if ((reached.get(value) ?? -1) >= depth) continue;
+    reached.set(value, depth);
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
 }

@@ -25,6 +25,9 @@ export function formatFinding(finding: Finding): string {
   return `${finding.message} (${finding.ruleId}, ${finding.docUrl})`;
 }
 
+/** Drops trailing periods and white space (a loop: the regex /[.\s]+$/ retries at every space of a long message). */
 function trimPeriod(text: string): string {
-  return text.replace(/[.\s]+$/, '');
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1].trim() === '')) end--;
+  return end === text.length ? text : text.slice(0, end);
 }

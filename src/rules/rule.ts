@@ -12,6 +12,8 @@ export class ResourceView {
   public readonly pool: PoolFacts | undefined;
   /** Values derived from the properties, shared by the rules that need them (each rule reads the same few lists). */
   private readonly derived = new Map<string, unknown>();
+  /** The string lists read so far, by property name (a constant string: no key is built per call). */
+  private readonly stringLists = new Map<string, Maybe<Array<string | Unknown>>>();
 
   constructor(
     public readonly logicalId: string,
@@ -46,15 +48,25 @@ export class ResourceView {
 
   /** A list of strings; the result is shared between rules and must not be modified. */
   public strings(property: string): Maybe<Array<string | Unknown>> {
-    return this.memo(`strings:${property}`, () => readStringList(this.properties[property], this.model));
+    let list = this.stringLists.get(property);
+    if (list === undefined) {
+      list = readStringList(this.properties[property], this.model);
+      this.stringLists.set(property, list);
+    }
+    return list;
   }
 
-  /** Computes a value derived from the properties once per resource; `key` names it for every rule that asks. */
+  /**
+   * Computes a value derived from the properties once per resource; `key` names it for every rule that asks. Pass a
+   * constant string: a key built per call (a template literal) costs a string hash on every lookup.
+   */
   public memo<T>(key: string, compute: () => T): T {
-    if (this.derived.has(key)) return this.derived.get(key) as T;
-    const value = compute();
-    this.derived.set(key, value);
-    return value;
+    let value = this.derived.get(key) as T | undefined;
+    if (value === undefined && !this.derived.has(key)) {
+      value = compute();
+      this.derived.set(key, value);
+    }
+    return value as T;
   }
 
   public object(property: string): Maybe<Record<string, unknown>> {

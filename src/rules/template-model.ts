@@ -216,3 +216,31 @@ function partitionOf(region: string): string {
   if (region.startsWith('us-iso-')) return 'aws-iso';
   return 'aws';
 }
+
+/** Each pool's resource servers by known Identifier, built on first use (pools are complete once the model is built). */
+const serversByIdentifier = new WeakMap<PoolFacts, Map<string, ResourceServerFacts[]>>();
+
+/**
+ * The resource servers of `pool` whose known Identifier owns `scope` (`<identifier>/<name>`, the identifier itself
+ * possibly holding slashes), longest identifier first, in template order among equals. A lookup per slash of the scope
+ * instead of a scan of every server: a pool may have hundreds of servers and thousands of clients.
+ */
+export function serversOwningScope(pool: PoolFacts, scope: string): ResourceServerFacts[] {
+  let index = serversByIdentifier.get(pool);
+  if (!index) {
+    index = new Map();
+    for (const server of pool.resourceServers) {
+      if (!isKnown(server.identifier)) continue;
+      const same = index.get(server.identifier);
+      if (same) same.push(server);
+      else index.set(server.identifier, [server]);
+    }
+    serversByIdentifier.set(pool, index);
+  }
+  const owners: ResourceServerFacts[] = [];
+  for (let slash = scope.lastIndexOf('/'); slash >= 0; slash = slash === 0 ? -1 : scope.lastIndexOf('/', slash - 1)) {
+    const servers = index.get(scope.slice(0, slash));
+    if (servers) owners.push(...servers);
+  }
+  return owners;
+}

@@ -1,6 +1,6 @@
 import { defineRule, ResourceView } from '../rule';
+import { serversOwningScope } from '../template-model';
 import { Severity, Violation } from '../types';
-import { isKnown } from '../values';
 import { knownItems } from './oauth';
 
 // Deploy errors "Invalid scope requested" / "The provider ... does not exist" when CloudFormation creates the
@@ -30,9 +30,7 @@ export const clientDependsOnPoolResources = defineRule({
     };
     for (const { value, index } of knownItems(client.strings('AllowedOAuthScopes'))) {
       // Identifiers may contain slashes (`https://api.example.com/v2`): the longest matching one owns the scope.
-      const owner = pool.resourceServers
-        .filter((server) => isKnown(server.identifier) && value.startsWith(`${server.identifier}/`))
-        .sort((a, b) => String(b.identifier).length - String(a.identifier).length)[0];
+      const owner = serversOwningScope(pool, value)[0];
       if (owner) report(owner.logicalId, `AllowedOAuthScopes[${index}]`, value, 'resource server', 'Invalid scope requested');
     }
     for (const { value, index } of knownItems(client.strings('SupportedIdentityProviders'))) {

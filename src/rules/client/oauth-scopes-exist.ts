@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { serversOwningScope } from '../template-model';
 import { Severity, Violation } from '../types';
 import { isKnown } from '../values';
 import { isStandardScope, splitCustomScope } from './scopes';
@@ -25,7 +26,7 @@ export const clientOAuthScopesExist = defineRule({
       if (mayHaveUnreadableServer && splitCustomScope(scope)) return;
       const parts = splitCustomScope(scope);
       // A scope not of the form <identifier>/<name> cannot be defined by any server, readable or not.
-      const candidates = parts ? servers.filter((s) => !isKnown(s.identifier) || scope.startsWith(`${s.identifier}/`)) : [];
+      const candidates = parts ? [...serversOwningScope(pool, scope), ...servers.filter((s) => !isKnown(s.identifier))] : [];
       const defined = candidates.some((server) => {
         if (!isKnown(server.identifier) || !isKnown(server.scopeNames)) return true;
         const scopeName = scope.slice(server.identifier.length + 1);

@@ -37,10 +37,13 @@ export interface RedirectUrl {
  * limits are reported by `client-redirect-urls-format` alone, so the other URL rules skip them.
  */
 export function redirectUrls(client: ResourceView, lists: readonly string[] = REDIRECT_URL_PROPERTIES): RedirectUrl[] {
-  return lists.flatMap((list) => client.memo(`redirectUrls:${list}`, () => knownItems(client.strings(list))
+  return lists.flatMap((list) => client.memo(MEMO_KEYS[list] ?? `redirectUrls:${list}`, () => knownItems(client.strings(list))
     .filter(({ value }) => isWellFormed(value))
     .map(({ value, index }) => ({ property: `${list}[${index}]`, list, text: value, url: parseUrl(value) }))));
 }
+
+/** The memo keys of the two lists, built once. */
+const MEMO_KEYS: Readonly<Record<string, string>> = { [CALLBACK_URLS]: `redirectUrls:${CALLBACK_URLS}`, [LOGOUT_URLS]: `redirectUrls:${LOGOUT_URLS}` };
 
 /** True when the text respects the documented length and character limits of a redirect URL. */
 export function isWellFormed(text: string): boolean {
