@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { serversOwningScope } from '../template-model';
+import { PoolFacts, ResourceServerFacts, serversOwningScope } from '../template-model';
 import { Severity, Violation } from '../types';
 import { isKnown } from '../values';
 import { isStandardScope, splitCustomScope } from './scopes';
@@ -16,8 +16,6 @@ export const clientOAuthScopesExist = defineRule({
     const scopes = client.strings('AllowedOAuthScopes');
     const pool = client.pool;
     if (!isKnown(scopes) || !pool) return [];
-    // One resource server we cannot read could define any scope: then only certain misses are reported.
-    const servers = pool.resourceServers;
     const violations: Violation[] = [];
     // A resource server whose pool we cannot read (UserPoolId from Fn::If, a parameter...) may be this pool's.
     const mayHaveUnreadableServer = client.model.hasUnplacedResourceServer;
@@ -26,15 +24,14 @@ export const clientOAuthScopesExist = defineRule({
       if (mayHaveUnreadableServer && splitCustomScope(scope)) return;
       const parts = splitCustomScope(scope);
       // A scope not of the form <identifier>/<name> cannot be defined by any server, readable or not.
-      const candidates = parts ? [...serversOwningScope(pool, scope), ...servers.filter((s) => !isKnown(s.identifier))] : [];
+      const candidates = parts ? [...serversOwningScope(pool, scope), ...scopeFacts(pool).unreadableServers] : [];
       const defined = candidates.some((server) => {
         if (!isKnown(server.identifier) || !isKnown(server.scopeNames)) return true;
         const scopeName = scope.slice(server.identifier.length + 1);
         return server.scopeNames.some((name) => !isKnown(name) || name === scopeName);
       });
       if (defined) return;
-      const known = servers.flatMap(({ identifier, scopeNames }) =>
-        isKnown(identifier) && isKnown(scopeNames) ? scopeNames.filter(isKnown).map((n) => `${identifier}/${n}`) : []);
+      const known = scopeFacts(pool).definedScopes;
       violations.push({
         property: `AllowedOAuthScopes[${index}]`,
         value: scope,
@@ -47,3 +44,26 @@ export const clientOAuthScopesExist = defineRule({
     return violations;
   },
 });
+
+/** What every client of a pool needs to know of its resource servers, computed once per pool. */
+interface PoolScopeFacts {
+  /** Servers whose Identifier cannot be read: any of them may define a scope. */
+  readonly unreadableServers: readonly ResourceServerFacts[];
+  /** Every `<identifier>/<scope>` the pool's servers define, as far as they can be read, for the message. */
+  readonly definedScopes: readonly string[];
+}
+
+const poolScopeFacts = new WeakMap<PoolFacts, PoolScopeFacts>();
+
+function scopeFacts(pool: PoolFacts): PoolScopeFacts {
+  let facts = poolScopeFacts.get(pool);
+  if (!facts) {
+    facts = {
+      unreadableServers: pool.resourceServers.filter((server) => !isKnown(server.identifier)),
+      definedScopes: pool.resourceServers.flatMap(({ identifier, scopeNames }) =>
+        isKnown(identifier) && isKnown(scopeNames) ? scopeNames.filter(isKnown).map((n) => `${identifier}/${n}`) : []),
+    };
+    poolScopeFacts.set(pool, facts);
+  }
+  return facts;
+}
