@@ -179,16 +179,18 @@ export class AppClient extends Resource implements cognito.IUserPoolClient {
   /** Resource servers and identity providers of the same stack that this client names: CloudFormation must create them first. */
   private dependenciesIn(index: StackCognitoIndex): CfnResource[] {
     const stack = Stack.of(this);
-    const pool = index.poolKey(stack.resolve(this.userPool.userPoolId));
+    const pool = index.poolKey(this.userPool.userPoolId);
+    // Only tokens need resolving; most scopes and provider names are literals.
+    const resolve = (value: string) => (Token.isUnresolved(value) ? stack.resolve(value) : value);
     const found: CfnResource[] = [];
     for (const scope of this.oAuthScopes) {
-      const resolved = stack.resolve(scope);
+      const resolved = resolve(scope);
       const identifier = typeof resolved === 'string' ? splitCustomScope(resolved)?.identifier : undefined;
       const server = identifier ? index.resourceServers.get(`${pool}|${identifier}`) : undefined;
       if (server) found.push(server);
     }
     for (const name of this.identityProviderNames) {
-      const resolved = stack.resolve(name);
+      const resolved = resolve(name);
       const provider = typeof resolved === 'string' ? index.identityProviders.get(`${pool}|${resolved}`) : undefined;
       if (provider) found.push(provider);
     }
