@@ -130,20 +130,52 @@ interface JsonFrame {
   /** The container this one is a value of, and its key there (array items as `[n]`): the path, built only when needed. */
   readonly parent?: JsonFrame;
   readonly key: string;
-  /** Object: the line of every occurrence of each key. */
-  readonly keys?: Map<string, number[]>;
+  /**
+   * Object: its keys so far and the line of each. Most objects have a few keys, so they are kept in arrays (no Map per
+   * object: a 10,000-client template has about 100,000 objects); an object that grows past {@link SMALL_OBJECT} keys
+   * gets a Map index.
+   */
+  keys?: string[];
+  lines?: number[];
+  index?: Map<string, number>;
+  /** Object: every line of each repeated key, found when it repeats. */
+  repeated?: Map<string, number[]>;
   /** Object: the next string is a key. */
   expectingKey: boolean;
   /** Object: the key of the value being read. */
   current: string;
   /** Array: the index of the value being read. */
-  index: number;
+  itemIndex: number;
+}
+
+/** Keys an object holds before a Map indexes them. */
+const SMALL_OBJECT = 16;
+
+/** Records `key` at `line` in the object `frame`, noting a repeat. */
+function addKey(frame: JsonFrame, key: string, line: number): void {
+  const keys = (frame.keys ??= []);
+  const lines = (frame.lines ??= []);
+  let at = -1;
+  if (frame.index) at = frame.index.get(key) ?? -1;
+  else at = keys.indexOf(key);
+  if (at >= 0) {
+    frame.repeated ??= new Map();
+    const all = frame.repeated.get(key) ?? [lines[at]];
+    all.push(line);
+    frame.repeated.set(key, all);
+    return;
+  }
+  keys.push(key);
+  lines.push(line);
+  if (frame.index) frame.index.set(key, keys.length - 1);
+  else if (keys.length > SMALL_OBJECT) frame.index = new Map(keys.map((k, i) => [k, i]));
 }
 
 /**
  * Line of each logical id and every repeated key of the Resources section of a JSON template. JSON.parse keeps no
  * positions and silently keeps the last of repeated keys (as CloudFormation does), so one pass over the Resources
  * text finds both; the rest of the file is not scanned (it would cost time and holds nothing the rules judge).
+ * Called only on text JSON.parse accepted, so a string never holds a raw line break.
  */
 export function scanJsonResources(text: string): { resourceLines: Map<string, number>; duplicateKeys: DuplicateKey[] } {
   const resourceLines = new Map<string, number>();
@@ -154,7 +186,7 @@ export function scanJsonResources(text: string): { resourceLines: Map<string, nu
   let line = text.slice(0, open).split('\n').length;
   const stack: JsonFrame[] = [];
   const keyIn = (parent: JsonFrame | undefined): string =>
-    (parent ? (parent.isObject ? parent.current : `[${parent.index}]`) : 'Resources');
+    (parent ? (parent.isObject ? parent.current : `[${parent.itemIndex}]`) : 'Resources');
   const pathOf = (frame: JsonFrame): string[] => {
     const path: string[] = [];
     for (let at: JsonFrame | undefined = frame; at; at = at.parent) path.unshift(at.key);
@@ -165,42 +197,45 @@ export function scanJsonResources(text: string): { resourceLines: Map<string, nu
     if (ch === 10 /* \n */) {
       line++;
     } else if (ch === 34 /* " */) {
-      // A string: find its end (strings may hold any bracket); only keys are looked at.
+      // A string: its end is the next quote not escaped by an odd run of backslashes (strings may hold any bracket).
       const from = i;
-      let escaped = false;
-      for (i++; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 92 /* backslash */) {
-          escaped = true;
-          i++;
-        } else if (c === 34) {
+      for (;;) {
+        i = text.indexOf('"', i + 1);
+        if (i < 0) {
+          i = text.length;
           break;
         }
+        let backslashes = 0;
+        while (text.charCodeAt(i - 1 - backslashes) === 92 /* backslash */) backslashes++;
+        if (backslashes % 2 === 0) break;
       }
       const top = stack[stack.length - 1];
       if (top?.isObject && top.expectingKey) {
-        const key = escaped ? decodeJsonString(text.slice(from, i + 1)) : text.slice(from + 1, i);
+        const raw = text.slice(from + 1, i);
+        const key = raw.includes('\\') ? decodeJsonString(text.slice(from, i + 1)) : raw;
         top.expectingKey = false;
         top.current = key;
-        const seen = top.keys!.get(key);
-        if (seen) seen.push(line); else top.keys!.set(key, [line]);
+        addKey(top, key, line);
         // The last occurrence of a logical id is the resource CloudFormation deploys.
         if (stack.length === 1) resourceLines.set(key, line);
       }
     } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
       const isObject = ch === 123;
       const parent = stack[stack.length - 1];
-      stack.push({ isObject, parent, key: keyIn(parent), keys: isObject ? new Map() : undefined, expectingKey: isObject, current: '', index: 0 });
+      stack.push({ isObject, parent, key: keyIn(parent), expectingKey: isObject, current: '', itemIndex: 0 });
     } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
       const frame = stack.pop();
-      for (const [key, lines] of frame?.keys ?? []) {
-        if (lines.length > 1) duplicateKeys.push({ path: [...pathOf(frame!), key], lines });
+      if (frame?.repeated) {
+        // In the order the keys first appear, as the object spells them.
+        const position = (key: string) => frame.index?.get(key) ?? frame.keys!.indexOf(key);
+        const repeated = [...frame.repeated].sort(([a], [b]) => position(a) - position(b));
+        for (const [key, lines] of repeated) duplicateKeys.push({ path: [...pathOf(frame), key], lines });
       }
       if (stack.length === 0) break;
     } else if (ch === 44 /* , */) {
       const top = stack[stack.length - 1];
       if (top?.isObject) top.expectingKey = true;
-      else if (top) top.index++;
+      else if (top) top.itemIndex++;
     }
   }
   return { resourceLines, duplicateKeys };

@@ -1,4 +1,5 @@
 import { removeWorkspace, runCli, workspace } from './helpers';
+import { scanJsonResources } from '../../../src/compliance/cli/load-template';
 
 interface JsonFinding { ruleId: string; severity: string; logicalId: string; property: string; message: string }
 
@@ -113,4 +114,24 @@ describe('a value nested deeper than 100 levels', () => {
     ]);
     expect(result.code).toBe(1);
   });
+});
+
+test('the JSON scan reports repeats in the order the keys first appear, with every line, past escaped quotes', () => {
+  const text = '{"Resources": {\n "A": {"Type": "x", "Properties": {"K": 1, "J": 2,\n "J": 3, "K": 4, "K": 5}},\n "B": {"Type": "y"},\n'
+    + ' "A": {"Type": "z", "S": "a\\\\\\"b}{", "S": 1}}}';
+  JSON.parse(text);
+  const { duplicateKeys, resourceLines } = scanJsonResources(text);
+  expect(duplicateKeys).toEqual([
+    { path: ['Resources', 'A', 'Properties', 'K'], lines: [2, 3, 3] },
+    { path: ['Resources', 'A', 'Properties', 'J'], lines: [2, 3] },
+    { path: ['Resources', 'A', 'S'], lines: [5, 5] },
+    { path: ['Resources', 'A'], lines: [2, 5] },
+  ]);
+  expect([...resourceLines]).toEqual([['A', 5], ['B', 4]]);
+});
+
+test('the JSON scan decodes a key with an escaped backslash before comparing it', () => {
+  const text = '{"Resources": {"A": [{"A": {"x\\\\y": null,\n"x\\\\y": null}}]}}';
+  expect(JSON.parse(text).Resources.A[0].A).toEqual({ 'x\\y': null });
+  expect(scanJsonResources(text).duplicateKeys).toEqual([{ path: ['Resources', 'A', '[0]', 'A', 'x\\y'], lines: [1, 2] }]);
 });
