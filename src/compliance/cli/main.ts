@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { checkRegion, checkRuleIds, collectList, newProgram, runCommand } from './command';
 import { discoverInputs } from './discover-inputs';
 import { CognitoClientLinter, Finding } from '../../rules';
-import { formatJson } from './formats/json';
+import { formatJsonChunks } from './formats/json';
 import { printable } from './formats/printable';
 import { formatText } from './formats/text';
 import { loadTemplate } from './load-template';
@@ -56,7 +56,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
     // Parser messages may quote the file's bytes: escaped, so each input error stays one line.
     for (const error of report.inputErrors) io.stderr.write(`${TOOL_NAME}: ${printable(error.file)}: ${printable(error.problem)}\n`);
-    io.stdout.write(render(report, options, io));
+    if (options.format === 'json') {
+      for (const chunk of formatJsonChunks(report)) io.stdout.write(chunk);
+    } else {
+      io.stdout.write(render(report, options, io));
+    }
     return exitCodeOf(report.summary, options.strict ?? false);
   });
 }
@@ -136,8 +140,6 @@ function lint(paths: readonly string[], options: CliOptions, cwd: string): LintR
 
 function render(report: LintReport, options: CliOptions, io: CliIo): string {
   switch (options.format) {
-    case 'json':
-      return formatJson(report);
     // Formats other than text and JSON load on demand: JUnit's XML builder alone costs more than linting a small template.
     /* eslint-disable @typescript-eslint/no-require-imports */
     case 'sarif':

@@ -1,16 +1,42 @@
 import { LintReport } from '../report';
 
-/** `{ findings: [...], summary: {...} }`, one object per finding with its file. */
-export function formatJson(report: LintReport): string {
-  const findings = report.files.flatMap((file) => file.findings.map((finding) => ({
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    file: file.file,
-    logicalId: finding.logicalId,
-    property: finding.property,
-    message: finding.message,
-    docUrl: finding.docUrl,
-  })));
+/** Pieces of output gathered before each write: large enough to keep writes few, small enough to keep memory flat. */
+const CHUNK_CHARACTERS = 64 * 1024;
+
+/**
+ * `{ findings: [...], summary: {...} }`, one object per finding with its file: the text `JSON.stringify(report, null, 2)`
+ * would give, byte for byte, handed out in pieces of about 64 KB. A 10,000-client template has 17,000 findings, 15 MB of
+ * JSON: built as one string and copied into one write buffer, it was a third of the CLI's peak memory (issue 15).
+ */
+export function* formatJsonChunks(report: LintReport): Generator<string> {
+  let chunk = '{\n  "findings": [';
+  let first = true;
+  for (const file of report.files) {
+    for (const finding of file.findings) {
+      const item = JSON.stringify({
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        file: file.file,
+        logicalId: finding.logicalId,
+        property: finding.property,
+        message: finding.message,
+        docUrl: finding.docUrl,
+      }, null, 2);
+      // Nested two levels deep; a string value never holds a raw line break, so every \n is the layout's.
+      chunk += `${first ? '' : ','}\n    ${item.replace(/\n/g, '\n    ')}`;
+      first = false;
+      if (chunk.length >= CHUNK_CHARACTERS) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+  }
   const { files, resources, errors, warnings, inputErrors, internalErrors } = report.summary;
-  return `${JSON.stringify({ findings, summary: { files, resources, errors, warnings, inputErrors, internalErrors } }, null, 2)}\n`;
+  const summary = JSON.stringify({ files, resources, errors, warnings, inputErrors, internalErrors }, null, 2).replace(/\n/g, '\n  ');
+  yield `${chunk}${first ? ']' : '\n  ]'},\n  "summary": ${summary}\n}\n`;
+}
+
+/** The whole of {@link formatJsonChunks} as one string. */
+export function formatJson(report: LintReport): string {
+  return [...formatJsonChunks(report)].join('');
 }
