@@ -9,8 +9,13 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 /** What the JSON report was before it was written in pieces: one JSON.stringify of the whole. */
 function wholeReport(report: LintReport): string {
   const findings = report.files.flatMap((file) => file.findings.map((finding) => ({
-    ruleId: finding.ruleId, severity: finding.severity, file: file.file, logicalId: finding.logicalId,
-    property: finding.property, message: finding.message, docUrl: finding.docUrl,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    file: file.file,
+    logicalId: finding.logicalId,
+    property: finding.property,
+    message: finding.message,
+    docUrl: finding.docUrl,
   })));
   return `${JSON.stringify({ findings, summary: report.summary }, null, 2)}\n`;
 }
