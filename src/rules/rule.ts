@@ -75,11 +75,46 @@ export class ResourceView {
 
   /** True when the raw property value mentions `Ref`/`Fn::GetAtt` of `logicalId` anywhere (an implicit dependency). */
   public references(logicalId: string): boolean {
+    // A valid logical id (alphanumeric) is looked up in the names the properties mention, collected once per resource.
+    if (ALPHANUMERIC.test(logicalId)) return this.memo(REFERENCED_NAMES, () => referencedNames(this.properties)).has(logicalId);
     return mentions(this.properties, logicalId);
   }
 }
 
-function mentions(value: unknown, logicalId: string): boolean {
+const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
+const REFERENCED_NAMES = 'referencedNames';
+
+/**
+ * Every alphanumeric name that {@link mentions} would find in `value`: `Ref` targets, `Fn::GetAtt` resources, and the
+ * `${Name}` / `${Name.Attribute}` of `Fn::Sub` strings (for an alphanumeric id the two agree; a test holds them together).
+ */
+export function referencedNames(value: unknown, names = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referencedNames(item, names);
+    return names;
+  }
+  if (value === null || typeof value !== 'object') return names;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'Ref' && typeof inner === 'string') names.add(inner);
+    if (key === 'Fn::GetAtt') {
+      const target = Array.isArray(inner) ? inner[0] : typeof inner === 'string' ? inner.split('.')[0] : undefined;
+      if (typeof target === 'string') names.add(target);
+    }
+    const sub = key === 'Fn::Sub' ? (Array.isArray(inner) ? inner[0] : inner) : undefined;
+    if (typeof sub === 'string') {
+      for (let at = sub.indexOf('${'); at >= 0; at = sub.indexOf('${', at + 1)) {
+        let end = at + 2;
+        while (end < sub.length && /[A-Za-z0-9]/.test(sub[end])) end++;
+        if (end > at + 2 && (sub[end] === '}' || sub[end] === '.')) names.add(sub.slice(at + 2, end));
+      }
+    }
+    referencedNames(inner, names);
+  }
+  return names;
+}
+
+/** True when `value` mentions `logicalId` as {@link ResourceView.references} describes. */
+export function mentions(value: unknown, logicalId: string): boolean {
   if (Array.isArray(value)) return value.some((item) => mentions(item, logicalId));
   if (value === null || typeof value !== 'object') return false;
   for (const [key, inner] of Object.entries(value)) {
