@@ -13,17 +13,12 @@ export function* formatJsonChunks(report: LintReport): Generator<string> {
   let first = true;
   for (const file of report.files) {
     for (const finding of file.findings) {
-      const item = JSON.stringify({
-        ruleId: finding.ruleId,
-        severity: finding.severity,
-        file: file.file,
-        logicalId: finding.logicalId,
-        property: finding.property,
-        message: finding.message,
-        docUrl: finding.docUrl,
-      }, null, 2);
-      // Nested two levels deep; a string value never holds a raw line break, so every \n is the layout's.
-      chunk += `${first ? '' : ','}\n    ${item.replace(/\n/g, '\n    ')}`;
+      // Written field by field: every field is a string, so this is the text JSON.stringify(item, null, 2) gives at this
+      // depth (a property-based test holds them together), without a second pass to indent it.
+      chunk += `${first ? '' : ','}\n    {\n      "ruleId": ${JSON.stringify(finding.ruleId)},\n      "severity": ${JSON.stringify(finding.severity)},`
+        + `\n      "file": ${JSON.stringify(file.file)},\n      "logicalId": ${JSON.stringify(finding.logicalId)},`
+        + `\n      "property": ${JSON.stringify(finding.property)},\n      "message": ${JSON.stringify(finding.message)},`
+        + `\n      "docUrl": ${JSON.stringify(finding.docUrl)}\n    }`;
       first = false;
       if (chunk.length >= CHUNK_CHARACTERS) {
         yield chunk;
