@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Lazy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { poolStack, synthError } from './helpers';
@@ -29,6 +29,15 @@ describe('M2MClient', () => {
     const { stack, userPool } = poolStack();
     new M2MClient(stack, 'Service', { userPool, scopes: [cognito.OAuthScope.custom('api/write')], accessTokenValidity: Duration.minutes(5) });
     const [client] = Object.values(Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient'));
+    expect(client.DependsOn).toEqual([expect.stringMatching(/^PoolApi/)]);
+  });
+
+  test('a custom scope given as a token that resolves to a string also makes the client depend on its resource server', () => {
+    const { stack, userPool } = poolStack();
+    const scope = Lazy.string({ produce: () => 'api/write' });
+    new M2MClient(stack, 'Service', { userPool, scopes: [cognito.OAuthScope.custom(scope)], accessTokenValidity: Duration.minutes(5) });
+    const [client] = Object.values(Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient'));
+    expect(client.Properties.AllowedOAuthScopes).toEqual(['api/write']);
     expect(client.DependsOn).toEqual([expect.stringMatching(/^PoolApi/)]);
   });
 
