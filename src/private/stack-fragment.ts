@@ -27,11 +27,13 @@ export function logicalIdOf(resource: CfnResource): string {
 
 /**
  * A template holding the Cognito resources of one stack, resolved the way synthesis will render them (escape
- * hatches included). Resources of nested stacks belong to their own stack and are left out.
+ * hatches included), and the logical id each resource rendered under (resolving one costs a resolve). Resources of
+ * nested stacks belong to their own stack and are left out.
  */
-export function cognitoFragment(stack: Stack): { Resources: Record<string, unknown> } {
+export function cognitoFragment(stack: Stack): { Resources: Record<string, unknown>; logicalIds: ReadonlyMap<CfnResource, string> } {
   const resolver = new LocalTokenResolver(stack);
   const resources: Record<string, unknown> = {};
+  const logicalIds = new Map<CfnResource, string>();
   for (const construct of stack.node.findAll()) {
     if (!isCognitoResource(construct) || Stack.of(construct) !== stack) continue;
     let rendered: unknown;
@@ -44,9 +46,10 @@ export function cognitoFragment(stack: Stack): { Resources: Record<string, unkno
     const entries = (rendered as { Resources?: Record<string, Record<string, unknown>> } | undefined)?.Resources ?? {};
     for (const [logicalId, resource] of Object.entries(entries)) {
       resources[logicalId] = withConstructDependencies(resource, construct, stack);
+      logicalIds.set(construct, logicalId);
     }
   }
-  return { Resources: resources };
+  return { Resources: resources, logicalIds };
 }
 
 /** The engine's findings on one stack's Cognito resources, by logical id. */
@@ -54,11 +57,14 @@ export interface StackFindings {
   /** The logical ids that were linted. */
   readonly logicalIds: ReadonlySet<string>;
   readonly byLogicalId: ReadonlyMap<string, Finding[]>;
+  /** The logical id of each resource that was linted. */
+  readonly logicalIdOf: ReadonlyMap<CfnResource, string>;
 }
 
 /** Lints the stack's Cognito resources as synthesis will render them, with the stack's region when it is known. */
 export function lintStackFragment(stack: Stack, disabledRules?: string[]): StackFindings {
-  const template = cognitoFragment(stack);
+  const { Resources, logicalIds } = cognitoFragment(stack);
+  const template = { Resources };
   const findings = CognitoClientLinter.lintTemplate(template, {
     region: Token.isUnresolved(stack.region) ? undefined : stack.region,
     disabledRules,
@@ -67,7 +73,7 @@ export function lintStackFragment(stack: Stack, disabledRules?: string[]): Stack
   for (const finding of findings) {
     byLogicalId.set(finding.logicalId, [...(byLogicalId.get(finding.logicalId) ?? []), finding]);
   }
-  return { logicalIds: new Set(Object.keys(template.Resources)), byLogicalId };
+  return { logicalIds: new Set(Object.keys(template.Resources)), byLogicalId, logicalIdOf: logicalIds };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Annotations, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { lintStackFragment } from './stack-fragment';
+import { lintStackFragment, StackFindings } from './stack-fragment';
 import { findingStillReported } from '../compliance/acknowledgements';
 import { formatFinding } from '../rules/messages';
 import { Finding, Severity } from '../rules/types';
@@ -43,7 +43,7 @@ export class StackLint {
     return created;
   }
 
-  private findings?: ReadonlyMap<string, Finding[]>;
+  private findings?: StackFindings;
   private readonly members: LintedConstruct[] = [];
   private readonly warned = new Set<string>();
 
@@ -74,8 +74,9 @@ export class StackLint {
 
   /** All findings of the engine on `resource`, computed with what the stack knows. */
   public findingsFor(resource: CfnResource): Finding[] {
-    this.findings ??= lintStackFragment(this.stack).byLogicalId;
-    return this.findings.get(this.stack.resolve(resource.logicalId)) ?? [];
+    this.findings ??= lintStackFragment(this.stack);
+    const logicalId = this.findings.logicalIdOf.get(resource) ?? this.stack.resolve(resource.logicalId);
+    return this.findings.byLogicalId.get(logicalId) ?? [];
   }
 
   /** Adds the CloudFormation dependencies the members need (called once, by the stack's aspect). */

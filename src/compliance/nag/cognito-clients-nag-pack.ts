@@ -164,7 +164,8 @@ export class CognitoClientsNagPack extends NagPack {
    * cdk-nag can report the failure under the rule that failed and every other rule keeps its findings.
    */
   private lintStack(stack: Stack): StackLint {
-    const template = cognitoFragment(stack);
+    const { Resources } = cognitoFragment(stack);
+    const template = { Resources };
     const region = Token.isUnresolved(stack.region) ? undefined : stack.region;
     const oneRuleAtATime: StackLint = { perRule: new Map(), template, region };
     let findings: Finding[];
