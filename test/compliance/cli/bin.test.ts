@@ -100,6 +100,10 @@ describe('the bin', () => {
     expect(cacheFiles()).toEqual([]);
   });
 
+  test('the bundle holds no dynamic import(), which a vm.Script without a module loader could not run', () => {
+    expect(readFileSync(join(binDir, 'bundle.js'), 'utf8')).not.toMatch(/\bimport\s*\(/);
+  });
+
   const asRoot = process.getuid?.() === 0 ? test : test.skip;
   asRoot('a cache file owned by another user is not read (it is replaced by this user\'s)', async () => {
     await runBin(['--format', 'json', 'app.template.json']);
