@@ -24,6 +24,8 @@ interface StackLint {
   readonly perRule: Map<string, Finding[] | Error>;
   readonly template: object;
   readonly region?: string;
+  /** The logical id each resource rendered under: cdk-nag asks once per rule and resource, a resolve each time. */
+  readonly logicalIds: ReadonlyMap<CfnResource, string>;
 }
 
 /**
@@ -136,7 +138,7 @@ export class CognitoClientsNagPack extends NagPack {
       lint = this.lintStack(stack);
       this.stackLints.set(stack, lint);
     }
-    const logicalId = logicalIdOf(resource);
+    const logicalId = lint.logicalIds.get(resource) ?? logicalIdOf(resource);
     if (lint.byRuleAndResource) return lint.byRuleAndResource.get(findingKey(ruleId, logicalId)) ?? [];
 
     let ruleFindings = lint.perRule.get(ruleId);
@@ -164,10 +166,10 @@ export class CognitoClientsNagPack extends NagPack {
    * cdk-nag can report the failure under the rule that failed and every other rule keeps its findings.
    */
   private lintStack(stack: Stack): StackLint {
-    const { Resources } = cognitoFragment(stack);
+    const { Resources, logicalIds } = cognitoFragment(stack);
     const template = { Resources };
     const region = Token.isUnresolved(stack.region) ? undefined : stack.region;
-    const oneRuleAtATime: StackLint = { perRule: new Map(), template, region };
+    const oneRuleAtATime: StackLint = { perRule: new Map(), template, region, logicalIds };
     let findings: Finding[];
     try {
       findings = CognitoClientLinter.lintTemplate(template, { region, disabledRules: this.disabledRules });
@@ -180,7 +182,7 @@ export class CognitoClientsNagPack extends NagPack {
       const key = findingKey(finding.ruleId, finding.logicalId);
       byRuleAndResource.set(key, [...(byRuleAndResource.get(key) ?? []), finding]);
     }
-    return { byRuleAndResource, perRule: new Map(), template, region };
+    return { byRuleAndResource, perRule: new Map(), template, region, logicalIds };
   }
 
   /** cdk-nag groups resources under one violation per id and keeps the first description: one per resource instead. */
