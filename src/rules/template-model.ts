@@ -217,8 +217,40 @@ function partitionOf(region: string): string {
   return 'aws';
 }
 
-/** Each pool's resource servers by known Identifier, built on first use (pools are complete once the model is built). */
-const serversByIdentifier = new WeakMap<PoolFacts, Map<string, ResourceServerFacts[]>>();
+/** What the scope rules ask of a pool's resource servers, indexed once per pool (pools are complete once the model is built). */
+export interface PoolServerIndex {
+  /** Servers by known Identifier, in template order. */
+  readonly byIdentifier: ReadonlyMap<string, ResourceServerFacts[]>;
+  /** Servers whose Identifier cannot be read: any of them may define any scope. */
+  readonly unreadable: readonly ResourceServerFacts[];
+  /** Every `<identifier>/<scope>` the servers define, as far as they can be read. */
+  readonly definedScopes: readonly string[];
+}
+
+const serverIndexes = new WeakMap<PoolFacts, PoolServerIndex>();
+
+/** The index of `pool`'s resource servers: a client's scope checks look servers up instead of scanning them all. */
+export function serverIndexOf(pool: PoolFacts): PoolServerIndex {
+  let index = serverIndexes.get(pool);
+  if (!index) {
+    const byIdentifier = new Map<string, ResourceServerFacts[]>();
+    const unreadable: ResourceServerFacts[] = [];
+    for (const server of pool.resourceServers) {
+      if (!isKnown(server.identifier)) {
+        unreadable.push(server);
+        continue;
+      }
+      const same = byIdentifier.get(server.identifier);
+      if (same) same.push(server);
+      else byIdentifier.set(server.identifier, [server]);
+    }
+    const definedScopes = pool.resourceServers.flatMap(({ identifier, scopeNames }) =>
+      isKnown(identifier) && isKnown(scopeNames) ? scopeNames.filter(isKnown).map((name) => `${identifier}/${name}`) : []);
+    index = { byIdentifier, unreadable, definedScopes };
+    serverIndexes.set(pool, index);
+  }
+  return index;
+}
 
 /**
  * The resource servers of `pool` whose known Identifier owns `scope` (`<identifier>/<name>`, the identifier itself
@@ -226,20 +258,10 @@ const serversByIdentifier = new WeakMap<PoolFacts, Map<string, ResourceServerFac
  * instead of a scan of every server: a pool may have hundreds of servers and thousands of clients.
  */
 export function serversOwningScope(pool: PoolFacts, scope: string): ResourceServerFacts[] {
-  let index = serversByIdentifier.get(pool);
-  if (!index) {
-    index = new Map();
-    for (const server of pool.resourceServers) {
-      if (!isKnown(server.identifier)) continue;
-      const same = index.get(server.identifier);
-      if (same) same.push(server);
-      else index.set(server.identifier, [server]);
-    }
-    serversByIdentifier.set(pool, index);
-  }
+  const { byIdentifier } = serverIndexOf(pool);
   const owners: ResourceServerFacts[] = [];
   for (let slash = scope.lastIndexOf('/'); slash >= 0; slash = slash === 0 ? -1 : scope.lastIndexOf('/', slash - 1)) {
-    const servers = index.get(scope.slice(0, slash));
+    const servers = byIdentifier.get(scope.slice(0, slash));
     if (servers) owners.push(...servers);
   }
   return owners;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { PoolFacts, ResourceServerFacts, serversOwningScope } from '../template-model';
+import { serverIndexOf, serversOwningScope } from '../template-model';
 import { Severity, Violation } from '../types';
 import { isKnown } from '../values';
 import { isStandardScope, splitCustomScope } from './scopes';
@@ -24,14 +24,14 @@ export const clientOAuthScopesExist = defineRule({
       if (mayHaveUnreadableServer && splitCustomScope(scope)) return;
       const parts = splitCustomScope(scope);
       // A scope not of the form <identifier>/<name> cannot be defined by any server, readable or not.
-      const candidates = parts ? [...serversOwningScope(pool, scope), ...scopeFacts(pool).unreadableServers] : [];
+      const candidates = parts ? [...serversOwningScope(pool, scope), ...serverIndexOf(pool).unreadable] : [];
       const defined = candidates.some((server) => {
         if (!isKnown(server.identifier) || !isKnown(server.scopeNames)) return true;
         const scopeName = scope.slice(server.identifier.length + 1);
         return server.scopeNames.some((name) => !isKnown(name) || name === scopeName);
       });
       if (defined) return;
-      const known = scopeFacts(pool).definedScopes;
+      const known = serverIndexOf(pool).definedScopes;
       violations.push({
         property: `AllowedOAuthScopes[${index}]`,
         value: scope,
@@ -45,25 +45,3 @@ export const clientOAuthScopesExist = defineRule({
   },
 });
 
-/** What every client of a pool needs to know of its resource servers, computed once per pool. */
-interface PoolScopeFacts {
-  /** Servers whose Identifier cannot be read: any of them may define a scope. */
-  readonly unreadableServers: readonly ResourceServerFacts[];
-  /** Every `<identifier>/<scope>` the pool's servers define, as far as they can be read, for the message. */
-  readonly definedScopes: readonly string[];
-}
-
-const poolScopeFacts = new WeakMap<PoolFacts, PoolScopeFacts>();
-
-function scopeFacts(pool: PoolFacts): PoolScopeFacts {
-  let facts = poolScopeFacts.get(pool);
-  if (!facts) {
-    facts = {
-      unreadableServers: pool.resourceServers.filter((server) => !isKnown(server.identifier)),
-      definedScopes: pool.resourceServers.flatMap(({ identifier, scopeNames }) =>
-        isKnown(identifier) && isKnown(scopeNames) ? scopeNames.filter(isKnown).map((n) => `${identifier}/${n}`) : []),
-    };
-    poolScopeFacts.set(pool, facts);
-  }
-  return facts;
-}
