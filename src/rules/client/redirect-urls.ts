@@ -1,6 +1,6 @@
-import { checkStringLimits, StringLimits } from '../constraints';
+import { respectsLimits, StringLimits } from '../constraints';
 import { ResourceView } from '../rule';
-import { knownItems } from './oauth';
+import { isKnown } from '../values';
 
 /** What every redirect URL rule shares: the properties, the documented limits, parsing and the loopback test. */
 
@@ -14,6 +14,8 @@ export const REDIRECT_URL_LIMITS: StringLimits = {
   minLength: 1,
   maxLength: 1024,
   pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u,
+  // Every printable ASCII character but space is a letter, digit, punctuation or symbol.
+  fastPattern: /^[\x21-\x7e]+$/,
   patternDescription: 'letters, digits, marks, symbols and punctuation (no spaces or control characters)',
 };
 
@@ -34,20 +36,35 @@ export interface RedirectUrl {
 
 /**
  * The known URLs of the given lists that respect the length and character limits. Values that break the
- * limits are reported by `client-redirect-urls-format` alone, so the other URL rules skip them.
+ * limits are reported by `client-redirect-urls-format` alone, so the other URL rules skip them. The result is
+ * shared between rules and must not be modified.
  */
-export function redirectUrls(client: ResourceView, lists: readonly string[] = REDIRECT_URL_PROPERTIES): RedirectUrl[] {
-  return lists.flatMap((list) => client.memo(MEMO_KEYS[list] ?? `redirectUrls:${list}`, () => knownItems(client.strings(list))
-    .filter(({ value }) => isWellFormed(value))
-    .map(({ value, index }) => ({ property: `${list}[${index}]`, list, text: value, url: parseUrl(value) }))));
+export function redirectUrls(client: ResourceView, lists: readonly string[] = REDIRECT_URL_PROPERTIES): readonly RedirectUrl[] {
+  if (lists === REDIRECT_URL_PROPERTIES) return client.memo(ALL_LISTS_KEY, () => [...urlsOf(client, CALLBACK_URLS), ...urlsOf(client, LOGOUT_URLS)]);
+  return lists.length === 1 ? urlsOf(client, lists[0]) : lists.flatMap((list) => urlsOf(client, list));
 }
 
-/** The memo keys of the two lists, built once. */
+/** The well-formed known URLs of one list, parsed once per resource. */
+function urlsOf(client: ResourceView, list: string): readonly RedirectUrl[] {
+  return client.memo(MEMO_KEYS[list] ?? `redirectUrls:${list}`, () => {
+    const urls: RedirectUrl[] = [];
+    const items = client.strings(list);
+    if (!isKnown(items)) return urls;
+    for (let index = 0; index < items.length; index++) {
+      const text = items[index];
+      if (isKnown(text) && isWellFormed(text)) urls.push({ property: `${list}[${index}]`, list, text, url: parseUrl(text) });
+    }
+    return urls;
+  });
+}
+
+/** The memo keys of the two lists and of both together, built once. */
 const MEMO_KEYS: Readonly<Record<string, string>> = { [CALLBACK_URLS]: `redirectUrls:${CALLBACK_URLS}`, [LOGOUT_URLS]: `redirectUrls:${LOGOUT_URLS}` };
+const ALL_LISTS_KEY = 'redirectUrls:*';
 
 /** True when the text respects the documented length and character limits of a redirect URL. */
 export function isWellFormed(text: string): boolean {
-  return checkStringLimits('', text, REDIRECT_URL_LIMITS, '').length === 0;
+  return respectsLimits(text, REDIRECT_URL_LIMITS);
 }
 
 /** Parses with the WHATWG URL parser; undefined when the text is not an absolute URL. */
