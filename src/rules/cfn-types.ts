@@ -43,11 +43,19 @@ export class CfnList {
  * (`required`) must be an object.
  */
 export class CfnObject {
+  /** The names that may not be absent (absent optional names always conform, so {@link conforms} skips them). */
+  public readonly requiredNames: readonly string[];
+
   constructor(
     public readonly shape: Readonly<Record<string, CfnShape>>,
     public readonly open: boolean,
     public readonly required: boolean,
-  ) {}
+  ) {
+    this.requiredNames = Object.keys(shape).filter((name) => {
+      const inner = shape[name];
+      return inner instanceof CfnScalar ? !inner.isOptional : inner instanceof CfnObject && inner.required;
+    });
+  }
 }
 
 export type CfnShape = CfnScalar | CfnList | CfnObject;
@@ -114,16 +122,25 @@ export function conforms(shape: CfnShape, value: unknown): boolean {
   if (typeof value !== 'object' || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
   const known = shape.shape;
-  for (const name in known) {
-    if (!Object.prototype.hasOwnProperty.call(known, name)) continue;
-    const entry = Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
-    if (!conforms(known[name], entry === null ? undefined : entry)) return false;
+  // The names present (a resource sets a few of the many its type knows), then the required names that are absent.
+  for (const name in record) {
+    if (!hasOwn(record, name)) continue;
+    const entry = record[name];
+    if (hasOwn(known, name)) {
+      if (!conforms(known[name], entry === null ? undefined : entry)) return false;
+    } else if (!shape.open && entry !== null) {
+      return false;
+    }
   }
-  if (shape.open) return true;
-  for (const name of Object.keys(record)) {
-    if (!Object.prototype.hasOwnProperty.call(known, name) && record[name] !== null) return false;
+  for (const name of shape.requiredNames) {
+    const entry = hasOwn(record, name) ? record[name] : undefined;
+    if ((entry === undefined || entry === null) && !conforms(known[name], undefined)) return false;
   }
   return true;
+}
+
+function hasOwn(value: object, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, name);
 }
 
 /** The zod schema of each shape, built when a value first fails {@link conforms}. */
