@@ -28,10 +28,14 @@ export interface IntrinsicResolver {
 /** A JSON object with exactly one key that names an intrinsic function. */
 export function intrinsicName(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const key = keys[0];
-  return key === 'Ref' || key === 'Condition' || key.startsWith('Fn::') ? key : undefined;
+  // The own enumerable keys, as Object.keys lists them, without building the list: every reader asks this.
+  let key: string | undefined;
+  for (const name in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
+    if (key !== undefined) return undefined;
+    key = name;
+  }
+  return key !== undefined && (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::')) ? key : undefined;
 }
 
 export function isNoValue(value: unknown): boolean {
@@ -128,9 +132,16 @@ export function readList<T>(value: unknown, readItem: (item: unknown) => Maybe<T
   return items;
 }
 
-/** A list of strings, resolved with {@link readString}. */
+/** A list of strings, resolved with {@link readString}; the result may be `value` itself and must not be modified. */
 export function readStringList(value: unknown, resolver: IntrinsicResolver = NO_RESOLVER): Maybe<Array<string | Unknown>> {
+  // Most lists hold literal strings only and read as themselves: the list is returned as is, not copied.
+  if (Array.isArray(value) && isAllStrings(value)) return value;
   return readList(value, (item) => readString(item, resolver));
+}
+
+function isAllStrings(list: unknown[]): list is string[] {
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') return false;
+  return true;
 }
 
 /** A nested object property (e.g. `TokenValidityUnits`); intrinsics make it UNKNOWN. */
