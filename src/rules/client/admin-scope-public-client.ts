@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { Severity } from '../types';
-import { knownItems } from './oauth';
+import { knownStrings } from './oauth';
 import { ADMIN_SCOPE } from './scopes';
 
 // Dev guide: aws.cognito.signin.user.admin authorizes the user-pool API operations on the signed-in user's own profile.
@@ -15,7 +15,7 @@ export const clientAdminScopePublicClient = defineRule({
     const secret = client.boolean('GenerateSecret');
     // Absent means no secret; an intrinsic might give one.
     if (secret !== undefined && secret !== false) return [];
-    return knownItems(client.strings('AllowedOAuthScopes'))
+    return knownStrings(client, 'AllowedOAuthScopes')
       .filter(({ value }) => value === ADMIN_SCOPE)
       .map(({ value, index }) => ({
         property: `AllowedOAuthScopes[${index}]`,

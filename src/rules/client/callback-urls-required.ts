@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { Severity } from '../types';
-import { BROWSER_FLOWS, knownItems, oauthEnabled } from './oauth';
+import { BROWSER_FLOWS, knownStrings, oauthEnabled } from './oauth';
 import { CALLBACK_URLS } from './redirect-urls';
 
 // Measured: InvalidOAuthFlowException "CallbackUrls can not be empty when code flow or implicit flow is selected" (constraints C09, pf-cognito-oauth-callback-required)
@@ -13,7 +13,7 @@ export const clientCallbackUrlsRequired = defineRule({
   constraints: ['C09'],
   check: (client) => {
     if (!oauthEnabled(client)) return [];
-    const flows = knownItems(client.strings('AllowedOAuthFlows')).filter(({ value }) => BROWSER_FLOWS.includes(value));
+    const flows = knownStrings(client, 'AllowedOAuthFlows').filter(({ value }) => BROWSER_FLOWS.includes(value));
     if (flows.length === 0) return [];
     const callbacks = client.strings(CALLBACK_URLS);
     // Absent or an empty literal list; an intrinsic list might have items.

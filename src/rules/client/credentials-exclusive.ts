@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { Severity } from '../types';
-import { BROWSER_FLOWS, CLIENT_CREDENTIALS, knownItems, oauthEnabled } from './oauth';
+import { BROWSER_FLOWS, CLIENT_CREDENTIALS, knownStrings, oauthEnabled } from './oauth';
 
 // Measured: "client_credentials flow can not be selected along with code flow or implicit flow." (constraints C05, pf-cognito-client-credentials-exclusive)
 export const clientCredentialsExclusive = defineRule({
@@ -12,7 +12,7 @@ export const clientCredentialsExclusive = defineRule({
   constraints: ['C05'],
   check: (client) => {
     if (!oauthEnabled(client)) return [];
-    const flows = knownItems(client.strings('AllowedOAuthFlows'));
+    const flows = knownStrings(client, 'AllowedOAuthFlows');
     if (!flows.some(({ value }) => value === CLIENT_CREDENTIALS)) return [];
     return flows.filter(({ value }) => BROWSER_FLOWS.includes(value)).map(({ value, index }) => ({
       property: `AllowedOAuthFlows[${index}]`,

@@ -1,7 +1,7 @@
 import { defineRule, ResourceView } from '../rule';
 import { serversOwningScope } from '../template-model';
 import { Severity, Violation } from '../types';
-import { knownItems } from './oauth';
+import { knownStrings } from './oauth';
 
 // Deploy errors "Invalid scope requested" / "The provider ... does not exist" when CloudFormation creates the
 // client first (constraints C12, C20; aws/aws-cdk#15692). DependsOn: CloudFormation user guide.
@@ -28,12 +28,12 @@ export const clientDependsOnPoolResources = defineRule({
         fix: `add DependsOn: ${logicalId} to ${client.logicalId} (in CDK: client.node.addDependency(...))`,
       });
     };
-    for (const { value, index } of knownItems(client.strings('AllowedOAuthScopes'))) {
+    for (const { value, index } of knownStrings(client, 'AllowedOAuthScopes')) {
       // Identifiers may contain slashes (`https://api.example.com/v2`): the longest matching one owns the scope.
       const owner = serversOwningScope(pool, value)[0];
       if (owner) report(owner.logicalId, `AllowedOAuthScopes[${index}]`, value, 'resource server', 'Invalid scope requested');
     }
-    for (const { value, index } of knownItems(client.strings('SupportedIdentityProviders'))) {
+    for (const { value, index } of knownStrings(client, 'SupportedIdentityProviders')) {
       for (const provider of pool.identityProviders) {
         if (provider.providerName === value) {
           report(provider.logicalId, `SupportedIdentityProviders[${index}]`, value, 'identity provider', `The provider ${value} does not exist`);

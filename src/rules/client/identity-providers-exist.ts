@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { Severity } from '../types';
 import { isKnown } from '../values';
-import { knownItems } from './oauth';
+import { knownStrings } from './oauth';
 
 // Measured: "The provider Google does not exist for User Pool us-east-1_..." (constraints C20, pf-cognito-supported-identity-providers-exists)
 export const clientIdentityProvidersExist = defineRule({
@@ -18,7 +18,7 @@ export const clientIdentityProvidersExist = defineRule({
     // A provider whose name or pool we cannot read could be the one a client names.
     if (!names.every(isKnown) || client.model.hasUnplacedIdentityProvider) return [];
     const defined = names.filter(isKnown);
-    return knownItems(client.strings('SupportedIdentityProviders'))
+    return knownStrings(client, 'SupportedIdentityProviders')
       .filter(({ value }) => value !== 'COGNITO' && !defined.includes(value))
       .map(({ value, index }) => ({
         property: `SupportedIdentityProviders[${index}]`,

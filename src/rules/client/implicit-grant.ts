@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { Severity } from '../types';
-import { knownItems } from './oauth';
+import { knownStrings } from './oauth';
 
 // OAuth 2.0 Security Best Current Practice (RFC 9700 section 2.1.2): the implicit grant should not be used.
 export const clientImplicitGrant = defineRule({
@@ -10,7 +10,7 @@ export const clientImplicitGrant = defineRule({
   description: 'The implicit grant returns tokens in the redirect URL fragment, where browser history, logs and scripts can read them.',
   docUrl: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2',
   constraints: [],
-  check: (client) => knownItems(client.strings('AllowedOAuthFlows'))
+  check: (client) => knownStrings(client, 'AllowedOAuthFlows')
     .filter(({ value }) => value === 'implicit')
     .map(({ value, index }) => ({
       property: `AllowedOAuthFlows[${index}]`,

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { Severity } from '../types';
-import { CLIENT_CREDENTIALS, fullyKnown, knownItems } from './oauth';
+import { CLIENT_CREDENTIALS, fullyKnown, knownStrings } from './oauth';
 
 const OPENID_CLAIM_SCOPES = ['phone', 'email', 'profile'];
 
@@ -17,7 +17,7 @@ export const clientOAuthScopesNeedOpenid = defineRule({
     // An unknown item could be openid.
     if (!fullyKnown(scopes) || scopes.includes('openid')) return [];
     // client_credentials may not request any of them; client-credentials-* rules say so instead.
-    if (knownItems(client.strings('AllowedOAuthFlows')).some(({ value }) => value === CLIENT_CREDENTIALS)) return [];
+    if (knownStrings(client, 'AllowedOAuthFlows').some(({ value }) => value === CLIENT_CREDENTIALS)) return [];
     const needing = scopes.filter((scope) => OPENID_CLAIM_SCOPES.includes(scope));
     if (needing.length === 0) return [];
     return [{

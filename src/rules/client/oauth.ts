@@ -29,11 +29,28 @@ export interface KnownItem {
 export function knownItems(list: Maybe<Array<string | Unknown>>): KnownItem[] {
   if (!isKnown(list)) return [];
   const items: KnownItem[] = [];
-  list.forEach((value, index) => {
+  for (let index = 0; index < list.length; index++) {
+    const value = list[index];
     if (isKnown(value)) items.push({ value, index });
-  });
+  }
   return items;
 }
+
+/**
+ * The known items of a string list property of `client`, read once per resource (many rules walk the same lists).
+ * Shared between rules: must not be modified.
+ */
+export function knownStrings(client: ResourceView, property: string): readonly KnownItem[] {
+  let key = KNOWN_STRINGS_KEYS.get(property);
+  if (key === undefined) {
+    key = `knownStrings:${property}`;
+    KNOWN_STRINGS_KEYS.set(property, key);
+  }
+  return client.memo(key, () => knownItems(client.strings(property)));
+}
+
+/** Memo keys by property name, built once each. */
+const KNOWN_STRINGS_KEYS = new Map<string, string>();
 
 /** True when the list is known and every item of it is known. */
 export function fullyKnown(list: Maybe<Array<string | Unknown>>): list is string[] {
@@ -52,8 +69,8 @@ export function machineOnly(client: ResourceView): boolean {
 }
 
 /** The known AllowedOAuthScopes of a client that uses client_credentials with OAuth on; empty for any other client. */
-export function clientCredentialsScopes(client: ResourceView): KnownItem[] {
+export function clientCredentialsScopes(client: ResourceView): readonly KnownItem[] {
   if (!oauthEnabled(client)) return [];
-  if (!knownItems(client.strings('AllowedOAuthFlows')).some(({ value }) => value === CLIENT_CREDENTIALS)) return [];
-  return knownItems(client.strings('AllowedOAuthScopes'));
+  if (!knownStrings(client, 'AllowedOAuthFlows').some(({ value }) => value === CLIENT_CREDENTIALS)) return [];
+  return knownStrings(client, 'AllowedOAuthScopes');
 }

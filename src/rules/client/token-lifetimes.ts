@@ -76,7 +76,14 @@ export interface TokenLifetime {
   readonly seconds: number | Unknown;
 }
 
+/** The lifetime of one token of `client`, read once per resource (four rules compare them). */
 export function lifetimeOf(client: ResourceView, kind: TokenKind): TokenLifetime {
+  return client.memo(LIFETIME_KEYS[kind], () => readLifetime(client, kind));
+}
+
+const LIFETIME_KEYS: Readonly<Record<TokenKind, string>> = { AccessToken: 'lifetime:AccessToken', IdToken: 'lifetime:IdToken', RefreshToken: 'lifetime:RefreshToken' };
+
+function readLifetime(client: ResourceView, kind: TokenKind): TokenLifetime {
   const limits = TOKEN_LIMITS[kind];
   const raw = client.number(limits.property);
   const unit = unitOf(client, kind);
