@@ -89,28 +89,39 @@ const REFERENCED_NAMES = 'referencedNames';
  * `${Name}` / `${Name.Attribute}` of `Fn::Sub` strings (for an alphanumeric id the two agree; a test holds them together).
  */
 export function referencedNames(value: unknown, names = new Set<string>()): Set<string> {
+  if (value === null || typeof value !== 'object') return names;
   if (Array.isArray(value)) {
-    for (const item of value) referencedNames(item, names);
+    for (let i = 0; i < value.length; i++) referencedNames(value[i], names);
     return names;
   }
-  if (value === null || typeof value !== 'object') return names;
-  for (const [key, inner] of Object.entries(value)) {
-    if (key === 'Ref' && typeof inner === 'string') names.add(inner);
-    if (key === 'Fn::GetAtt') {
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const inner = (value as Record<string, unknown>)[key];
+    if (key === 'Ref') {
+      if (typeof inner === 'string') names.add(inner);
+    } else if (key === 'Fn::GetAtt') {
       const target = Array.isArray(inner) ? inner[0] : typeof inner === 'string' ? inner.split('.')[0] : undefined;
       if (typeof target === 'string') names.add(target);
+    } else if (key === 'Fn::Sub') {
+      const sub = Array.isArray(inner) ? inner[0] : inner;
+      if (typeof sub === 'string') addSubstitutedNames(sub, names);
     }
-    const sub = key === 'Fn::Sub' ? (Array.isArray(inner) ? inner[0] : inner) : undefined;
-    if (typeof sub === 'string') {
-      for (let at = sub.indexOf('${'); at >= 0; at = sub.indexOf('${', at + 1)) {
-        let end = at + 2;
-        while (end < sub.length && /[A-Za-z0-9]/.test(sub[end])) end++;
-        if (end > at + 2 && (sub[end] === '}' || sub[end] === '.')) names.add(sub.slice(at + 2, end));
-      }
-    }
-    referencedNames(inner, names);
+    if (inner !== null && typeof inner === 'object') referencedNames(inner, names);
   }
   return names;
+}
+
+/** The alphanumeric `${Name}` and `${Name.Attribute}` of an `Fn::Sub` string. */
+function addSubstitutedNames(sub: string, names: Set<string>): void {
+  for (let at = sub.indexOf('${'); at >= 0; at = sub.indexOf('${', at + 1)) {
+    let end = at + 2;
+    while (end < sub.length && isAlphanumeric(sub.charCodeAt(end))) end++;
+    if (end > at + 2 && (sub[end] === '}' || sub[end] === '.')) names.add(sub.slice(at + 2, end));
+  }
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** True when `value` mentions `logicalId` as {@link ResourceView.references} describes. */

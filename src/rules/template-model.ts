@@ -225,6 +225,8 @@ export interface PoolServerIndex {
   readonly unreadable: readonly ResourceServerFacts[];
   /** Every `<identifier>/<scope>` the servers define, as far as they can be read. */
   readonly definedScopes: readonly string[];
+  /** {@link serversOwningScope} by scope: the clients of a pool ask about the same few scopes. */
+  readonly ownersByScope: Map<string, readonly ResourceServerFacts[]>;
 }
 
 const serverIndexes = new WeakMap<PoolFacts, PoolServerIndex>();
@@ -246,7 +248,7 @@ export function serverIndexOf(pool: PoolFacts): PoolServerIndex {
     }
     const definedScopes = pool.resourceServers.flatMap(({ identifier, scopeNames }) =>
       isKnown(identifier) && isKnown(scopeNames) ? scopeNames.filter(isKnown).map((name) => `${identifier}/${name}`) : []);
-    index = { byIdentifier, unreadable, definedScopes };
+    index = { byIdentifier, unreadable, definedScopes, ownersByScope: new Map() };
     serverIndexes.set(pool, index);
   }
   return index;
@@ -257,12 +259,17 @@ export function serverIndexOf(pool: PoolFacts): PoolServerIndex {
  * possibly holding slashes), longest identifier first, in template order among equals. A lookup per slash of the scope
  * instead of a scan of every server: a pool may have hundreds of servers and thousands of clients.
  */
-export function serversOwningScope(pool: PoolFacts, scope: string): ResourceServerFacts[] {
-  const { byIdentifier } = serverIndexOf(pool);
-  const owners: ResourceServerFacts[] = [];
-  for (let slash = scope.lastIndexOf('/'); slash >= 0; slash = slash === 0 ? -1 : scope.lastIndexOf('/', slash - 1)) {
-    const servers = byIdentifier.get(scope.slice(0, slash));
-    if (servers) owners.push(...servers);
+export function serversOwningScope(pool: PoolFacts, scope: string): readonly ResourceServerFacts[] {
+  const { byIdentifier, ownersByScope } = serverIndexOf(pool);
+  let owners = ownersByScope.get(scope);
+  if (owners === undefined) {
+    const found: ResourceServerFacts[] = [];
+    for (let slash = scope.lastIndexOf('/'); slash >= 0; slash = slash === 0 ? -1 : scope.lastIndexOf('/', slash - 1)) {
+      const servers = byIdentifier.get(scope.slice(0, slash));
+      if (servers) found.push(...servers);
+    }
+    owners = found;
+    ownersByScope.set(scope, owners);
   }
   return owners;
 }
