@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { removeWorkspace, runCli, workspace } from './helpers';
 import { scanJsonResources } from '../../../src/compliance/cli/load-template';
 
@@ -134,4 +135,40 @@ test('the JSON scan decodes a key with an escaped backslash before comparing it'
   const text = '{"Resources": {"A": [{"A": {"x\\\\y": null,\n"x\\\\y": null}}]}}';
   expect(JSON.parse(text).Resources.A[0].A).toEqual({ 'x\\y': null });
   expect(scanJsonResources(text).duplicateKeys).toEqual([{ path: ['Resources', 'A', '[0]', 'A', 'x\\y'], lines: [1, 2] }]);
+});
+
+describe('the JSON scan given the parsed template', () => {
+  const RUNS = Number(process.env.FUZZ_RUNS ?? 700);
+  const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+
+  // JSON text written by hand, so that objects may repeat keys: a few keys (repeats likely), escapes, brackets
+  // inside strings, and white space or line breaks between tokens.
+  const space = fc.constantFrom('', ' ', '\n', '\n  ', '\n\n', '\t', ' \r\n ');
+  const key = fc.constantFrom('A', 'B', 'Type', 'Properties', 'x\\\\y', 'q\\"}', '[', '__proto__');
+  const tricky = fc.constantFrom('s', '{[\\"]}', '\\', '"', 'a":{"b', '\u2028');
+  const scalar = fc.oneof(fc.constantFrom('1', 'true', 'null', '-2.5e3', '"\\u0041"'), fc.oneof(tricky, fc.string()).map((s) => JSON.stringify(s)));
+  const { value } = fc.letrec<{ value: string; object: string; array: string }>((tie) => ({
+    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('object'), tie('array')),
+    object: fc.array(fc.tuple(space, key, space, tie('value')), { maxLength: 4 })
+      .map((entries) => `{${entries.map(([s, k, t, v]) => `${s}"${k}"${t}:${v}`).join(',')}}`),
+    array: fc.array(fc.tuple(space, tie('value')), { maxLength: 3 }).map((items) => `[${items.map(([s, v]) => s + v).join(',')}]`),
+  }));
+  const template = fc.tuple(space, value, fc.array(fc.tuple(key, value), { maxLength: 3 }), fc.array(fc.tuple(space, key, space, value), { maxLength: 5 }))
+    .map(([s, before, siblings, resources]) => `{"Before":${before},${siblings.map(([k, v]) => `"${k}":${v},`).join('')}`
+      + `${s}"Resources"${s}:${s}{${resources.map(([a, k, b, v]) => `${a}"${k}"${b}:${v}`).join(',')}${s}}}`);
+
+  test('finds exactly what the full scan finds: the same lines, the same repeats', () => {
+    let repeats = 0;
+    fc.assert(fc.property(template, (text) => {
+      const parsed = JSON.parse(text);
+      const full = scanJsonResources(text);
+      if (full.duplicateKeys.length > 0) repeats++;
+      const quick = scanJsonResources(text, parsed);
+      expect(quick.duplicateKeys).toEqual(full.duplicateKeys);
+      expect([...quick.resourceLines]).toEqual([...full.resourceLines]);
+    }), { numRuns: RUNS, seed: SEED });
+    // Both kinds of document were generated: with and without repeats.
+    expect(repeats).toBeGreaterThan(RUNS / 10);
+    expect(repeats).toBeLessThan(RUNS);
+  });
 });
