@@ -18,6 +18,11 @@ export interface EngineOptions {
   readonly disabledRules?: readonly string[];
   /** Only report findings on these logical ids (the other resources still inform cross-resource rules). */
   readonly onlyLogicalIds?: readonly string[];
+  /**
+   * The caller has already replaced every value nested deeper than {@link MAX_RESOURCES_DEPTH} levels (the CLI cuts
+   * at 100 as it loads a file), so the engine's own walk of every value would find nothing.
+   */
+  readonly depthBounded?: boolean;
 }
 
 /**
@@ -36,7 +41,7 @@ export const MAX_RESOURCES_DEPTH = 500;
 export function runRules(rules: readonly Rule[], template: unknown, options: EngineOptions = {}): Finding[] {
   const resources = resourcesOf(template);
   if (!resources) return [];
-  const tooDeep = firstResourceDeeperThan(resources, MAX_RESOURCES_DEPTH);
+  const tooDeep = options.depthBounded ? undefined : firstResourceDeeperThan(resources, MAX_RESOURCES_DEPTH);
   if (tooDeep !== undefined) {
     throw new Error(`resource ${tooDeep} nests values deeper than ${MAX_RESOURCES_DEPTH} levels (or in a cycle); the template was not linted`);
   }

@@ -1,5 +1,6 @@
 import { CognitoClientLinter } from '../../src';
-import { MAX_RESOURCES_DEPTH } from '../../src/rules/engine';
+import { ALL_RULES } from '../../src/rules/catalogue';
+import { MAX_RESOURCES_DEPTH, runRules } from '../../src/rules/engine';
 
 // Regression: lintTemplate recursed through property values (shape checks, Fn::Join resolution, reference search),
 // so a value nested 10^5 levels deep made it throw "RangeError: Maximum call stack size exceeded" from inside a rule.
@@ -69,4 +70,15 @@ test('a subtree shared many times (as YAML aliases make) is checked without expo
   CognitoClientLinter.lintTemplate(templateWithValue('AWS::S3::Bucket', 'Tags', shared));
 
   expect(Date.now() - start).toBeLessThan(5_000);
+});
+
+test('depthBounded (the CLI, whose loader cuts values at 100 levels) skips only the depth walk: the same findings', () => {
+  const template = templateWithValue('AWS::Cognito::UserPoolClient', 'CallbackURLs', nested(150, WRAPS.arrays, 'http://app.example.com/cb'));
+
+  // Deeper than the CLI would ever pass, still within the call stack: the walk is what tells the two apart.
+  const bounded = runRules(ALL_RULES, template, { depthBounded: true });
+  expect(bounded).toEqual(CognitoClientLinter.lintTemplate(template));
+  const deep = templateWithValue('AWS::Cognito::UserPoolClient', 'ClientName', nested(MAX_RESOURCES_DEPTH + 10, WRAPS.objects));
+  expect(() => runRules(ALL_RULES, deep, {})).toThrow(/deeper than/);
+  expect(() => runRules(ALL_RULES, deep, { depthBounded: true })).not.toThrow();
 });

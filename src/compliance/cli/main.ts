@@ -4,6 +4,8 @@ import { Command, Option } from 'commander';
 import { checkRegion, checkRuleIds, collectList, newProgram, runCommand } from './command';
 import { discoverInputs } from './discover-inputs';
 import { CognitoClientLinter, Finding } from '../../rules';
+import { ALL_RULES } from '../../rules/catalogue';
+import { runRules } from '../../rules/engine';
 import { formatJsonChunks } from './formats/json';
 import { printable } from './formats/printable';
 import { formatText } from './formats/text';
@@ -117,7 +119,9 @@ function lint(paths: readonly string[], options: CliOptions, cwd: string): LintR
       try {
         // A repeated key is a finding about the file; the engine judges the value CloudFormation keeps (the last).
         const duplicates = disabled.includes(templateDuplicateKey.id) ? [] : duplicateKeyFindings(loaded.duplicateKeys);
-        findings = [...duplicates, ...CognitoClientLinter.lintTemplate(loaded.template, { region: options.region, disabledRules: disabled })];
+        // The loader cut every value nested deeper than 100 levels: the engine need not walk them all again for depth.
+        const engineFindings = runRules(ALL_RULES, loaded.template, { region: options.region, disabledRules: disabled, depthBounded: true });
+        findings = duplicates.length > 0 ? [...duplicates, ...engineFindings] : engineFindings;
       } catch (error) {
         inputErrors.push({ file, problem: `could not be linted: ${error instanceof Error ? error.message : String(error)}` });
         failed++;
