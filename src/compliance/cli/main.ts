@@ -4,13 +4,13 @@ import { Command, Option } from 'commander';
 import { checkRegion, checkRuleIds, collectList, newProgram, runCommand } from './command';
 import { discoverInputs } from './discover-inputs';
 import { CognitoClientLinter, Finding } from '../../rules';
-import { ALL_RULES } from '../../rules/catalogue';
-import { runRules } from '../../rules/engine';
 import { formatJsonChunks } from './formats/json';
 import { printable } from './formats/printable';
 import { formatText } from './formats/text';
 import { loadTemplate } from './load-template';
 import { exitCodeOf, FileReport, InputError, LintReport, summarize } from './report';
+import { ALL_RULES } from '../../rules/catalogue';
+import { runRules } from '../../rules/engine';
 import { duplicateKeyFindings, templateDuplicateKey } from '../../rules/template/duplicate-key';
 
 export const TOOL_NAME = 'cognito-client-lint';

@@ -153,7 +153,9 @@ describe('the JSON scan given the parsed template', () => {
       .map((entries) => `{${entries.map(([s, k, t, v]) => `${s}"${k}"${t}:${v}`).join(',')}}`),
     array: fc.array(fc.tuple(space, tie('value')), { maxLength: 3 }).map((items) => `[${items.map(([s, v]) => s + v).join(',')}]`),
   }));
-  const template = fc.tuple(space, value, fc.array(fc.tuple(key, value), { maxLength: 3 }), fc.array(fc.tuple(space, key, space, value), { maxLength: 5 }))
+  const siblingsOf = fc.array(fc.tuple(key, value), { maxLength: 3 });
+  const resourcesOf = fc.array(fc.tuple(space, key, space, value), { maxLength: 5 });
+  const template = fc.tuple(space, value, siblingsOf, resourcesOf)
     .map(([s, before, siblings, resources]) => `{"Before":${before},${siblings.map(([k, v]) => `"${k}":${v},`).join('')}`
       + `${s}"Resources"${s}:${s}{${resources.map(([a, k, b, v]) => `${a}"${k}"${b}:${v}`).join(',')}${s}}}`);
 
