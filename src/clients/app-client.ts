@@ -3,6 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { HostedDomain } from '../domain/hosted-domain';
+import { RenderOnceUserPoolClient } from '../private/render-once';
 import { StackCognitoIndex, StackLint } from '../private/stack-lint';
 import { splitCustomScope } from '../rules/client/scopes';
 import { ClientVerification, UserPoolClientSecret, UserPoolClientSecretRotationOptions } from '../secret';
@@ -123,7 +124,7 @@ export class AppClient extends Resource implements cognito.IUserPoolClient {
       .map((p) => p.name);
     const rotationGrace = props.refreshTokenRotationGracePeriod;
 
-    this.resource = new cognito.CfnUserPoolClient(this, 'Resource', {
+    this.resource = new RenderOnceUserPoolClient(this, 'Resource', {
       userPoolId: this.userPool.userPoolId,
       clientName: props.userPoolClientName,
       generateSecret: this.hasSecret,

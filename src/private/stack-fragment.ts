@@ -12,6 +12,7 @@ import {
   Tokenization,
 } from 'aws-cdk-lib';
 import { Dependable, IConstruct } from 'constructs';
+import { RenderOnceUserPoolClient, templateFilesOf } from './render-once';
 import { CognitoClientLinter } from '../rules';
 import { Finding } from '../rules/types';
 
@@ -64,16 +65,51 @@ export interface StackFindings {
 /** Lints the stack's Cognito resources as synthesis will render them, with the stack's region when it is known. */
 export function lintStackFragment(stack: Stack, disabledRules?: string[]): StackFindings {
   const { Resources, logicalIds } = cognitoFragment(stack);
-  const template = { Resources };
-  const findings = CognitoClientLinter.lintTemplate(template, {
+  return lintFragment(stack, Resources, logicalIds, disabledRules);
+}
+
+function lintFragment(
+  stack: Stack, resources: Record<string, unknown>, logicalIds: ReadonlyMap<CfnResource, string>, disabledRules?: string[],
+): StackFindings {
+  const findings = CognitoClientLinter.lintTemplate({ Resources: resources }, {
     region: Token.isUnresolved(stack.region) ? undefined : stack.region,
     disabledRules,
   });
   const byLogicalId = new Map<string, Finding[]>();
   for (const finding of findings) {
-    byLogicalId.set(finding.logicalId, [...(byLogicalId.get(finding.logicalId) ?? []), finding]);
+    const same = byLogicalId.get(finding.logicalId);
+    if (same) same.push(finding);
+    else byLogicalId.set(finding.logicalId, [finding]);
   }
-  return { logicalIds: new Set(Object.keys(template.Resources)), byLogicalId, logicalIdOf: logicalIds };
+  return { logicalIds: new Set(Object.keys(resources)), byLogicalId, logicalIdOf: logicalIds };
+}
+
+/**
+ * Lints the stack's Cognito resources as its template will hold them, for the construct validations, which CDK runs
+ * once it has prepared the app (cross-stack references and `node.addDependency()` are in place): each resource is
+ * `stack.resolve(resource._toCloudFormation())`, which is what the stack's synthesis does. The app clients of this
+ * library keep that rendering for the template (see {@link RenderOnceUserPoolClient}): it is not made twice.
+ */
+export function lintPreparedStack(stack: Stack): StackFindings {
+  const resources: Record<string, unknown> = {};
+  const logicalIds = new Map<CfnResource, string>();
+  const templateFiles = templateFilesOf(stack);
+  for (const construct of stack.node.findAll()) {
+    if (!isCognitoResource(construct) || Stack.of(construct) !== stack) continue;
+    let fragment: { Resources?: Record<string, unknown> } | undefined;
+    try {
+      fragment = stack.resolve(construct._toCloudFormation());
+    } catch {
+      // A resource that cannot render now fails synthesis later with CDK's own message; nothing to judge here.
+      continue;
+    }
+    for (const [logicalId, resource] of Object.entries(fragment?.Resources ?? {})) {
+      resources[logicalId] = resource;
+      logicalIds.set(construct, logicalId);
+    }
+    if (fragment && construct instanceof RenderOnceUserPoolClient) construct.keepRendered(fragment, templateFiles);
+  }
+  return lintFragment(stack, resources, logicalIds);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Annotations, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { lintStackFragment, StackFindings } from './stack-fragment';
+import { lintPreparedStack, StackFindings } from './stack-fragment';
 import { findingStillReported } from '../compliance/acknowledgements';
 import { formatFinding } from '../rules/messages';
 import { Finding, Severity } from '../rules/types';
@@ -74,7 +74,7 @@ export class StackLint {
 
   /** All findings of the engine on `resource`, computed with what the stack knows. */
   public findingsFor(resource: CfnResource): Finding[] {
-    this.findings ??= lintStackFragment(this.stack);
+    this.findings ??= lintPreparedStack(this.stack);
     const logicalId = this.findings.logicalIdOf.get(resource) ?? this.stack.resolve(resource.logicalId);
     return this.findings.byLogicalId.get(logicalId) ?? [];
   }
