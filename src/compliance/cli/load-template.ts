@@ -204,9 +204,10 @@ function quickScan(text: string, open: number): { keys: number; resourceLines: M
   const resourceLines = new Map<string, number>();
   let keys = 0;
   let depth = 0;
-  // Lines are counted from the last logical id on, with indexOf: most of the text is never looked at character by character.
+  // Lines are counted up to each logical id by jumping from line break to line break (each is visited once; a
+  // single-line file costs one search).
   let line = 1;
-  let counted = 0;
+  let nextBreak = text.indexOf('\n');
   for (let i = open; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 34 /* " */) {
@@ -218,9 +219,9 @@ function quickScan(text: string, open: number): { keys: number; resourceLines: M
       if (after !== 58 /* : */) continue;
       keys++;
       if (depth === 1) {
-        for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < from; nl = text.indexOf('\n', nl + 1)) {
+        while (nextBreak >= 0 && nextBreak < from) {
           line++;
-          counted = nl + 1;
+          nextBreak = text.indexOf('\n', nextBreak + 1);
         }
         const raw = text.slice(from + 1, i);
         // The last occurrence of a logical id is the resource CloudFormation deploys.
