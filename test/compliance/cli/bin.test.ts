@@ -1,5 +1,5 @@
 import { execFile } from 'child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { buildSync } from 'esbuild';
 import { jsonTemplate, removeWorkspace, workspace } from './helpers';
@@ -98,6 +98,40 @@ describe('the bin', () => {
 
     expect(await runBin(['--format', 'json', 'app.template.json'])).toEqual(direct);
     expect(cacheFiles()).toEqual([]);
+  });
+
+  test('keys the cache by the digest the build wrote, and an edit made after the build gets a cache of its own', async () => {
+    expect(readFileSync(join(binDir, 'bundle.digest.js'), 'utf8')).toMatch(/^'use strict';\nmodule\.exports = '[0-9a-f]{64}';\n$/);
+    await runBin(['--format', 'json', 'app.template.json']);
+    expect(cacheFiles()).toHaveLength(1);
+    const bundle = join(binDir, 'bundle.js');
+    const original = readFileSync(bundle, 'utf8');
+    try {
+      // Same length, so V8 itself would take the old cache for the new text: only the key can tell them apart.
+      const edited = original.replace('"findings": [', '"findingz": [');
+      expect(edited).not.toBe(original);
+      writeFileSync(bundle, edited);
+      utimesSync(bundle, new Date(), new Date(Date.now() + 5_000));
+
+      const after = await runBin(['--format', 'json', 'app.template.json']);
+      expect(after.stdout).toContain('"findingz"');
+      expect(cacheFiles()).toHaveLength(2);
+    } finally {
+      writeFileSync(bundle, original);
+    }
+  });
+
+  test('without the digest file the bin hashes the bundle itself, and still caches', async () => {
+    const digest = join(binDir, 'bundle.digest.js');
+    const saved = readFileSync(digest);
+    rmSync(digest);
+    try {
+      expect(await runBin(['--format', 'json', 'app.template.json'])).toEqual(direct);
+      expect(await runBin(['--format', 'json', 'app.template.json'])).toEqual(direct);
+      expect(cacheFiles()).toHaveLength(1);
+    } finally {
+      writeFileSync(digest, saved);
+    }
   });
 
   test('the bundle holds no dynamic import(), which a vm.Script without a module loader could not run', () => {
