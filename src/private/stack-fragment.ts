@@ -13,7 +13,8 @@ import {
 } from 'aws-cdk-lib';
 import { Dependable, IConstruct } from 'constructs';
 import { RenderOnceUserPoolClient, templateFilesOf } from './render-once';
-import { CognitoClientLinter } from '../rules';
+import { ALL_RULES } from '../rules/catalogue';
+import { runRules } from '../rules/engine';
 import { Finding } from '../rules/types';
 
 /** The CloudFormation resource types the lint model reads: every Cognito type (pools, clients, servers, domains...). */
@@ -65,15 +66,17 @@ export interface StackFindings {
 /** Lints the stack's Cognito resources as synthesis will render them, with the stack's region when it is known. */
 export function lintStackFragment(stack: Stack, disabledRules?: string[]): StackFindings {
   const { Resources, logicalIds } = cognitoFragment(stack);
-  return lintFragment(stack, Resources, logicalIds, disabledRules);
+  return lintFragment(stack, Resources, logicalIds, { disabledRules });
 }
 
 function lintFragment(
-  stack: Stack, resources: Record<string, unknown>, logicalIds: ReadonlyMap<CfnResource, string>, disabledRules?: string[],
+  stack: Stack, resources: Record<string, unknown>, logicalIds: ReadonlyMap<CfnResource, string>,
+  options: { disabledRules?: string[]; onlyLogicalIds?: string[] } = {},
 ): StackFindings {
-  const findings = CognitoClientLinter.lintTemplate({ Resources: resources }, {
+  const findings = runRules(ALL_RULES, { Resources: resources }, {
     region: Token.isUnresolved(stack.region) ? undefined : stack.region,
-    disabledRules,
+    disabledRules: options.disabledRules,
+    onlyLogicalIds: options.onlyLogicalIds,
   });
   const byLogicalId = new Map<string, Finding[]>();
   for (const finding of findings) {
@@ -89,8 +92,10 @@ function lintFragment(
  * once it has prepared the app (cross-stack references and `node.addDependency()` are in place): each resource is
  * `stack.resolve(resource._toCloudFormation())`, which is what the stack's synthesis does. The app clients of this
  * library keep that rendering for the template (see {@link RenderOnceUserPoolClient}): it is not made twice.
+ * Given `judged` (the resources of the constructs that report findings), the rules judge only those; every resource
+ * still informs the cross-resource rules.
  */
-export function lintPreparedStack(stack: Stack): StackFindings {
+export function lintPreparedStack(stack: Stack, judged?: ReadonlySet<CfnResource>): StackFindings {
   const resources: Record<string, unknown> = {};
   const logicalIds = new Map<CfnResource, string>();
   const templateFiles = templateFilesOf(stack);
@@ -109,7 +114,9 @@ export function lintPreparedStack(stack: Stack): StackFindings {
     }
     if (fragment && construct instanceof RenderOnceUserPoolClient) construct.keepRendered(fragment, templateFiles);
   }
-  return lintFragment(stack, resources, logicalIds);
+  // Findings on the other resources would be reported by nobody: they only inform the cross-resource rules.
+  const onlyLogicalIds = judged && [...judged].flatMap((resource) => logicalIds.get(resource) ?? []);
+  return lintFragment(stack, resources, logicalIds, { onlyLogicalIds });
 }
 
 /**

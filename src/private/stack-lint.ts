@@ -74,7 +74,7 @@ export class StackLint {
 
   /** All findings of the engine on `resource`, computed with what the stack knows. */
   public findingsFor(resource: CfnResource): Finding[] {
-    this.findings ??= lintPreparedStack(this.stack);
+    this.findings ??= lintPreparedStack(this.stack, new Set(this.members.map((m) => m.resource)));
     const logicalId = this.findings.logicalIdOf.get(resource) ?? this.stack.resolve(resource.logicalId);
     return this.findings.byLogicalId.get(logicalId) ?? [];
   }
