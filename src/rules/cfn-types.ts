@@ -116,7 +116,7 @@ export function conforms(shape: CfnShape, value: unknown): boolean {
   if (value === null || value === undefined || isIntrinsic(value)) return shape instanceof CfnList || !shape.required;
   if (shape instanceof CfnList) {
     if (!Array.isArray(value)) return false;
-    for (const item of value) if (!conforms(shape.item, item)) return false;
+    for (let i = 0; i < value.length; i++) if (!conforms(shape.item, value[i])) return false;
     return true;
   }
   if (typeof value !== 'object' || Array.isArray(value)) return false;
@@ -132,7 +132,9 @@ export function conforms(shape: CfnShape, value: unknown): boolean {
       return false;
     }
   }
-  for (const name of shape.requiredNames) {
+  const required = shape.requiredNames;
+  for (let i = 0; i < required.length; i++) {
+    const name = required[i];
     const entry = hasOwn(record, name) ? record[name] : undefined;
     if ((entry === undefined || entry === null) && !conforms(known[name], undefined)) return false;
   }

@@ -66,8 +66,9 @@ export function readString(value: unknown, resolver: IntrinsicResolver = NO_RESO
 function resolveJoin(arg: unknown, resolver: IntrinsicResolver): string | Unknown {
   if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return UNKNOWN;
   const parts: string[] = [];
-  for (const part of arg[1]) {
-    const resolved = readString(part, resolver);
+  const items = arg[1];
+  for (let i = 0; i < items.length; i++) {
+    const resolved = readString(items[i], resolver);
     if (!isKnown(resolved)) return UNKNOWN;
     parts.push(resolved);
   }
@@ -124,7 +125,10 @@ export function readList<T>(value: unknown, readItem: (item: unknown) => Maybe<T
   if (value === undefined || value === null || isNoValue(value)) return undefined;
   if (!Array.isArray(value)) return UNKNOWN;
   const items: Array<T | Unknown> = [];
-  for (const item of value) {
+  // Indexed: readers run for every property of every resource, mostly before the JIT compiles them (a for-of allocates
+  // an iterator in the interpreter).
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
     if (isNoValue(item)) continue;
     const read = readItem(item);
     items.push(read === undefined ? UNKNOWN : read);
