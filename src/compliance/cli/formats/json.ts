@@ -11,14 +11,25 @@ const CHUNK_CHARACTERS = 64 * 1024;
 export function* formatJsonChunks(report: LintReport): Generator<string> {
   let chunk = '{\n  "findings": [';
   let first = true;
+  // Rule ids, severities, links and logical ids repeat from finding to finding: each is quoted once.
+  const quoted = new Map<string, string>();
+  const quote = (text: string): string => {
+    let json = quoted.get(text);
+    if (json === undefined) {
+      json = JSON.stringify(text);
+      quoted.set(text, json);
+    }
+    return json;
+  };
   for (const file of report.files) {
+    const fileJson = JSON.stringify(file.file);
     for (const finding of file.findings) {
       // Written field by field: every field is a string, so this is the text JSON.stringify(item, null, 2) gives at this
       // depth (a property-based test holds them together), without a second pass to indent it.
-      chunk += `${first ? '' : ','}\n    {\n      "ruleId": ${JSON.stringify(finding.ruleId)},\n      "severity": ${JSON.stringify(finding.severity)},`
-        + `\n      "file": ${JSON.stringify(file.file)},\n      "logicalId": ${JSON.stringify(finding.logicalId)},`
+      chunk += `${first ? '' : ','}\n    {\n      "ruleId": ${quote(finding.ruleId)},\n      "severity": ${quote(finding.severity)},`
+        + `\n      "file": ${fileJson},\n      "logicalId": ${quote(finding.logicalId)},`
         + `\n      "property": ${JSON.stringify(finding.property)},\n      "message": ${JSON.stringify(finding.message)},`
-        + `\n      "docUrl": ${JSON.stringify(finding.docUrl)}\n    }`;
+        + `\n      "docUrl": ${quote(finding.docUrl)}\n    }`;
       first = false;
       if (chunk.length >= CHUNK_CHARACTERS) {
         yield chunk;
