@@ -13,6 +13,7 @@ import {
 } from 'aws-cdk-lib';
 import { Dependable, IConstruct } from 'constructs';
 import { RenderOnceUserPoolClient, templateFilesOf } from './render-once';
+import { CognitoClientLinter } from '../rules';
 import { ALL_RULES } from '../rules/catalogue';
 import { runRules } from '../rules/engine';
 import { Finding } from '../rules/types';
@@ -66,18 +67,15 @@ export interface StackFindings {
 /** Lints the stack's Cognito resources as synthesis will render them, with the stack's region when it is known. */
 export function lintStackFragment(stack: Stack, disabledRules?: string[]): StackFindings {
   const { Resources, logicalIds } = cognitoFragment(stack);
-  return lintFragment(stack, Resources, logicalIds, { disabledRules });
+  const findings = CognitoClientLinter.lintTemplate({ Resources }, { region: regionOf(stack), disabledRules });
+  return stackFindings(findings, Resources, logicalIds);
 }
 
-function lintFragment(
-  stack: Stack, resources: Record<string, unknown>, logicalIds: ReadonlyMap<CfnResource, string>,
-  options: { disabledRules?: string[]; onlyLogicalIds?: string[] } = {},
-): StackFindings {
-  const findings = runRules(ALL_RULES, { Resources: resources }, {
-    region: Token.isUnresolved(stack.region) ? undefined : stack.region,
-    disabledRules: options.disabledRules,
-    onlyLogicalIds: options.onlyLogicalIds,
-  });
+function regionOf(stack: Stack): string | undefined {
+  return Token.isUnresolved(stack.region) ? undefined : stack.region;
+}
+
+function stackFindings(findings: Finding[], resources: Record<string, unknown>, logicalIds: ReadonlyMap<CfnResource, string>): StackFindings {
   const byLogicalId = new Map<string, Finding[]>();
   for (const finding of findings) {
     const same = byLogicalId.get(finding.logicalId);
@@ -116,7 +114,8 @@ export function lintPreparedStack(stack: Stack, judged?: ReadonlySet<CfnResource
   }
   // Findings on the other resources would be reported by nobody: they only inform the cross-resource rules.
   const onlyLogicalIds = judged && [...judged].flatMap((resource) => logicalIds.get(resource) ?? []);
-  return lintFragment(stack, resources, logicalIds, { onlyLogicalIds });
+  const findings = runRules(ALL_RULES, { Resources: resources }, { region: regionOf(stack), onlyLogicalIds });
+  return stackFindings(findings, resources, logicalIds);
 }
 
 /**
