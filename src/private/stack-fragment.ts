@@ -37,22 +37,34 @@ export function cognitoFragment(stack: Stack): { Resources: Record<string, unkno
   const resolver = new LocalTokenResolver(stack);
   const resources: Record<string, unknown> = {};
   const logicalIds = new Map<CfnResource, string>();
-  for (const construct of stack.node.findAll()) {
-    if (!isCognitoResource(construct) || Stack.of(construct) !== stack) continue;
-    let rendered: unknown;
-    try {
-      rendered = Tokenization.resolve(construct._toCloudFormation(), { scope: stack, resolver });
-    } catch {
-      // A resource that cannot render now fails synthesis later with CDK's own message; nothing to judge here.
-      continue;
-    }
-    const entries = (rendered as { Resources?: Record<string, Record<string, unknown>> } | undefined)?.Resources ?? {};
-    for (const [logicalId, resource] of Object.entries(entries)) {
+  const render = (construct: CfnResource) => Tokenization.resolve(construct._toCloudFormation(), { scope: stack, resolver });
+  for (const [construct, fragment] of renderedCognitoResources(stack, render)) {
+    for (const [logicalId, resource] of Object.entries(fragment.Resources ?? {})) {
       resources[logicalId] = withConstructDependencies(resource, construct, stack);
       logicalIds.set(construct, logicalId);
     }
   }
   return { Resources: resources, logicalIds };
+}
+
+/** A resource's rendering: `{ Resources: { <logical id>: <resource> } }`. */
+interface RenderedFragment {
+  readonly Resources?: Record<string, Record<string, unknown>>;
+}
+
+/** Each Cognito resource of `stack` (those of its nested stacks belong to them) with its rendering by `render`. */
+function* renderedCognitoResources(stack: Stack, render: (construct: CfnResource) => unknown): Generator<[CfnResource, RenderedFragment]> {
+  for (const construct of stack.node.findAll()) {
+    if (!isCognitoResource(construct) || Stack.of(construct) !== stack) continue;
+    let fragment: RenderedFragment | undefined;
+    try {
+      fragment = render(construct) as RenderedFragment | undefined;
+    } catch {
+      // A resource that cannot render now fails synthesis later with CDK's own message; nothing to judge here.
+      continue;
+    }
+    if (fragment) yield [construct, fragment];
+  }
 }
 
 /** The engine's findings on one stack's Cognito resources, by logical id. */
@@ -97,20 +109,12 @@ export function lintPreparedStack(stack: Stack, judged?: ReadonlySet<CfnResource
   const resources: Record<string, unknown> = {};
   const logicalIds = new Map<CfnResource, string>();
   const templateFiles = templateFilesOf(stack);
-  for (const construct of stack.node.findAll()) {
-    if (!isCognitoResource(construct) || Stack.of(construct) !== stack) continue;
-    let fragment: { Resources?: Record<string, unknown> } | undefined;
-    try {
-      fragment = stack.resolve(construct._toCloudFormation());
-    } catch {
-      // A resource that cannot render now fails synthesis later with CDK's own message; nothing to judge here.
-      continue;
-    }
-    for (const [logicalId, resource] of Object.entries(fragment?.Resources ?? {})) {
+  for (const [construct, fragment] of renderedCognitoResources(stack, (c) => stack.resolve(c._toCloudFormation()))) {
+    for (const [logicalId, resource] of Object.entries(fragment.Resources ?? {})) {
       resources[logicalId] = resource;
       logicalIds.set(construct, logicalId);
     }
-    if (fragment && construct instanceof RenderOnceUserPoolClient) construct.keepRendered(fragment, templateFiles);
+    if (construct instanceof RenderOnceUserPoolClient) construct.keepRendered(fragment, templateFiles);
   }
   // Findings on the other resources would be reported by nobody: they only inform the cross-resource rules.
   const onlyLogicalIds = judged && [...judged].flatMap((resource) => logicalIds.get(resource) ?? []);
