@@ -1,5 +1,6 @@
-import { Annotations, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { synthAnnotations } from '../private/synth-annotations';
 
 /** The plugin's name; CDK uses it as the namespace of the plugin's rule ids (`cdk-cognito-clients::<rule-id>`). */
 export const PLUGIN_NAME = 'cdk-cognito-clients';
@@ -133,10 +134,18 @@ export class AcknowledgementIndex {
 
 /** What applies to a finding of `ruleId` on `node`, reading the metadata of the node and its ancestors (for the Aspect). */
 export function decideForNode(node: IConstruct, ruleId: string): AckDecision {
-  const scopes = [...node.node.scopes].reverse();
+  // Each scope's metadata is read once, nearest first (a decision may try three ids), and only scopes that acknowledge
+  // something are kept: most findings have none around them.
+  const scopes = node.node.scopes;
+  const acknowledging: Array<Map<string, Acknowledgement>> = [];
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const acks = acknowledgementsOn(scopes[i]);
+    if (acks.size > 0) acknowledging.push(acks);
+  }
+  if (acknowledging.length === 0) return { kind: 'none' };
   return decide(ruleId, (id) => {
-    for (const scope of scopes) {
-      const ack = acknowledgementsOn(scope).get(id);
+    for (const acks of acknowledging) {
+      const ack = acks.get(id);
       if (ack) return ack;
     }
     return undefined;
@@ -154,7 +163,7 @@ export function findingStillReported(node: IConstruct, ruleId: string): boolean 
   if (decision.kind === 'refused') {
     const acknowledging = node.node.scopes.find((scope) => scope.node.path === decision.ack.at) ?? node;
     // Annotations drop an identical message on the same construct, so one refusal per acknowledgement.
-    Annotations.of(acknowledging).addError(`${refusalMessage(decision.ack)} (${ACKNOWLEDGEMENT_NEEDS_REASON})`);
+    synthAnnotations(acknowledging).addError(`${refusalMessage(decision.ack)} (${ACKNOWLEDGEMENT_NEEDS_REASON})`);
   }
   return true;
 }

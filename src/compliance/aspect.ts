@@ -1,8 +1,9 @@
-import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { findingStillReported } from './acknowledgements';
 import { CognitoComplianceOptions, failsBuild, ResolvedOptions, resolveOptions } from './options';
 import { isCognitoResource, lintStackFragment, logicalIdOf } from '../private/stack-fragment';
+import { synthAnnotations } from '../private/synth-annotations';
 import { formatFinding } from '../rules/messages';
 import { Finding } from '../rules/types';
 
@@ -58,9 +59,9 @@ export class CognitoClientAspect implements IAspect {
     if (!findingStillReported(node, finding.ruleId)) return;
     const message = formatFinding(finding);
     if (failsBuild(finding, this.options.failOn)) {
-      Annotations.of(node).addError(message);
+      synthAnnotations(node).addError(message);
     } else {
-      Annotations.of(node).addWarningV2(finding.ruleId, message);
+      synthAnnotations(node).addWarningV2(finding.ruleId, message);
     }
   }
 }

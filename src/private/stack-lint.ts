@@ -1,7 +1,8 @@
-import { Annotations, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { lintPreparedStack, StackFindings } from './stack-fragment';
+import { synthAnnotations } from './synth-annotations';
 import { findingStillReported } from '../compliance/acknowledgements';
 import { formatFinding } from '../rules/messages';
 import { Finding, Severity } from '../rules/types';
@@ -65,7 +66,7 @@ export class StackLint {
           if (this.warned.has(key)) continue;
           this.warned.add(key);
           // The bare rule id, as in the Aspect and the plugin: one acknowledgement silences the rule in every door.
-          if (findingStillReported(construct, finding.ruleId)) Annotations.of(construct).addWarningV2(finding.ruleId, formatFinding(finding));
+          if (findingStillReported(construct, finding.ruleId)) synthAnnotations(construct).addWarningV2(finding.ruleId, formatFinding(finding));
         }
         return findings.filter((f) => f.severity === Severity.ERROR).map(formatFinding);
       },
