@@ -46,8 +46,9 @@ const NO_RESOLVER: IntrinsicResolver = { refValue: () => UNKNOWN };
 
 /** A string property: literal strings, `Fn::Join`/`Fn::Sub` of knowable parts, and `Ref` the resolver knows. */
 export function readString(value: unknown, resolver: IntrinsicResolver = NO_RESOLVER): Maybe<string> {
-  if (value === undefined || value === null || isNoValue(value)) return undefined;
+  // Literals first: most values are, and the readers run mostly on code the JIT has not compiled yet.
   if (typeof value === 'string') return value;
+  if (value === undefined || value === null || isNoValue(value)) return undefined;
   const fn = intrinsicName(value);
   if (fn === undefined) return UNKNOWN;
   const arg = (value as Record<string, unknown>)[fn];
@@ -99,8 +100,8 @@ function resolveSub(arg: unknown, resolver: IntrinsicResolver): string | Unknown
 
 /** A boolean property. CloudFormation also accepts the strings "true" and "false". */
 export function readBoolean(value: unknown): Maybe<boolean> {
-  if (value === undefined || value === null || isNoValue(value)) return undefined;
   if (typeof value === 'boolean') return value;
+  if (value === undefined || value === null || isNoValue(value)) return undefined;
   if (typeof value === 'string') {
     const lower = value.toLowerCase();
     if (lower === 'true') return true;
@@ -111,8 +112,8 @@ export function readBoolean(value: unknown): Maybe<boolean> {
 
 /** An integer property. CloudFormation also accepts numeric strings. */
 export function readNumber(value: unknown): Maybe<number> {
-  if (value === undefined || value === null || isNoValue(value)) return undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (value === undefined || value === null || isNoValue(value)) return undefined;
   if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
   return UNKNOWN;
 }

@@ -15,12 +15,12 @@ export const clientTokenValidityOrder = defineRule({
     const refresh = lifetimeOf(client, 'RefreshToken');
     // An out-of-range value is reported by client-token-validity-range; comparing it would only repeat that.
     if (!isWithinLimits(refresh)) return [];
-    const refreshText = refresh.raw === undefined ? 'the default 30 days' : describeLifetime(refresh.raw as number, refresh.unit as string);
     const violations: Violation[] = [];
     for (const kind of ['AccessToken', 'IdToken'] as const) {
       const lifetime = lifetimeOf(client, kind);
       if (lifetime.raw === undefined || !isWithinLimits(lifetime) || lifetime.seconds <= refresh.seconds) continue;
       const limits = TOKEN_LIMITS[kind];
+      const refreshText = refresh.raw === undefined ? 'the default 30 days' : describeLifetime(refresh.raw as number, refresh.unit as string);
       violations.push({
         property: limits.property,
         value: lifetime.raw,

@@ -18,9 +18,10 @@ export const clientTokenValidityUnits = defineRule({
     const violations: Violation[] = [];
     for (const kind of TOKEN_KINDS) {
       const unit = readString(units[kind], client.model);
-      violations.push(...checkStringLimits(`TokenValidityUnits.${kind}`, unit, { allowed: Object.keys(TIME_UNITS) },
-        'use seconds, minutes, hours or days (lower case, plural)'));
+      violations.push(...checkStringLimits(`TokenValidityUnits.${kind}`, unit, UNIT_LIMITS, 'use seconds, minutes, hours or days (lower case, plural)'));
     }
     return violations;
   },
 });
+
+const UNIT_LIMITS = { allowed: Object.keys(TIME_UNITS) };
