@@ -64,22 +64,26 @@ export function loadTemplate(path: string): LoadResult {
   let data: unknown;
   let resourceLines: ReadonlyMap<string, number> = new Map();
   let duplicateKeys: DuplicateKey[] = [];
+  let tooDeep: string[][];
   try {
     if (looksLikeJson(path, text)) {
       data = parseJson(text);
-      ({ resourceLines, duplicateKeys } = scanJsonResources(text, data));
+      // One walk cuts what nests too deep and counts the keys the Resources section kept, for the duplicate-key scan.
+      const cut = cutTooDeep(data, MAX_NESTING_DEPTH);
+      tooDeep = cut.replaced;
+      ({ resourceLines, duplicateKeys } = scanJsonResources(text, data, cut.resourcesKeys));
     } else {
       // The yaml package loads only for YAML input: most CI runs lint JSON from cdk.out.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { parseCloudFormationYaml } = require('./cfn-yaml') as typeof import('./cfn-yaml');
       ({ data, resourceLines, duplicateKeys } = parseCloudFormationYaml(text));
+      tooDeep = cutTooDeep(data, MAX_NESTING_DEPTH).replaced;
     }
   } catch (error) {
     if (error instanceof RangeError) return fail('syntax', 'nesting is too deep');
     return fail('syntax', error instanceof Error ? error.message : String(error));
   }
 
-  const tooDeep = replaceTooDeep(data, MAX_NESTING_DEPTH);
   const problem = templateShapeProblem(data);
   if (problem) return fail('shape', `not a CloudFormation template (${problem})`);
   return { ok: true, path, template: data as Template, resourceLines, duplicateKeys, tooDeep };
@@ -182,25 +186,84 @@ function addKey(frame: JsonFrame, key: string, line: number): void {
  * keys to name each repeat, needed. Nearly every template repeats nothing (issue 15: the full pass cost 25-40 ms of
  * a 450-client run).
  */
-export function scanJsonResources(text: string, parsed?: unknown): { resourceLines: Map<string, number>; duplicateKeys: DuplicateKey[] } {
-  const start = RESOURCES_START.exec(text);
-  if (!start) return { resourceLines: new Map(), duplicateKeys: [] };
-  const open = start.index + start[0].length - 1;
-  if (parsed !== undefined) {
+export function scanJsonResources(
+  text: string,
+  parsed?: unknown,
+  /** The keys of the parsed Resources section at every level, when the caller has counted them. */
+  parsedResourcesKeys?: number,
+): { resourceLines: Map<string, number>; duplicateKeys: DuplicateKey[] } {
+  let open = topLevelResourcesOpen(text, 0, 0);
+  if (open < 0) return { resourceLines: new Map(), duplicateKeys: [] };
+  const keys = parsed === undefined ? undefined : parsedResourcesKeys ?? countKeys((parsed as { Resources?: unknown } | null)?.Resources);
+  for (;;) {
+    const scanned = scanResourcesAt(text, open, keys);
+    // JSON.parse keeps the last of two top-level Resources keys: the section after this one, if any, is the one to scan.
+    const later = scanned.end < 0 ? -1 : topLevelResourcesOpen(text, scanned.end + 1, 1);
+    if (later < 0) return { resourceLines: scanned.resourceLines, duplicateKeys: scanned.duplicateKeys };
+    open = later;
+  }
+}
+
+/** The quick pass when the parsed section's key count is known and matches the text's, else the full pass. */
+function scanResourcesAt(text: string, open: number, parsedKeys: number | undefined): ScannedResources {
+  if (parsedKeys !== undefined) {
     const quick = quickScan(text, open);
-    const resources = (parsed as { Resources?: unknown } | null)?.Resources;
-    if (quick && quick.keys === countKeys(resources)) return { resourceLines: quick.resourceLines, duplicateKeys: [] };
+    if (quick && quick.keys === parsedKeys) return { resourceLines: quick.resourceLines, duplicateKeys: [], end: quick.end };
   }
   return fullScan(text, open);
 }
 
-const RESOURCES_START = /"Resources"\s*:\s*\{/;
+/** What a pass over one Resources object found, and where the object ends (-1: it does not close). */
+interface ScannedResources {
+  readonly resourceLines: Map<string, number>;
+  readonly duplicateKeys: DuplicateKey[];
+  readonly end: number;
+}
+
+/**
+ * The index of the `{` that opens the value of the next top-level `Resources` key from `from` (where the scan is
+ * `depthAtFrom` levels deep), or -1. Only the text up to it is scanned; a `"Resources": {` nested in an earlier
+ * section (a Metadata entry, a parameter's default) is not it.
+ */
+function topLevelResourcesOpen(text: string, from: number, depthAtFrom: number): number {
+  let depth = depthAtFrom;
+  for (let i = from; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 /* " */) {
+      const quote = i;
+      i = stringEnd(text, i);
+      if (depth !== 1) continue;
+      const raw = text.slice(quote + 1, i);
+      if (raw !== RESOURCES && !(raw.includes('\\') && decodeJsonString(text.slice(quote, i + 1)) === RESOURCES)) continue;
+      let next = skipSpace(text, i + 1);
+      // A string at the top level that is not followed by a colon is a value, not a key.
+      if (text.charCodeAt(next) !== 58 /* : */) continue;
+      next = skipSpace(text, next + 1);
+      // A Resources value that is not an object holds nothing to scan; a later top-level Resources key may.
+      if (text.charCodeAt(next) === 123 /* { */) return next;
+    } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      depth++;
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+const RESOURCES = 'Resources';
+
+/** The index of the first character at or after `from` that is not JSON white space. */
+function skipSpace(text: string, from: number): number {
+  let at = from;
+  for (let ch = text.charCodeAt(at); ch === 32 || ch === 10 || ch === 13 || ch === 9; ch = text.charCodeAt(++at));
+  return at;
+}
 
 /**
  * The keys of the object opening at `open` (every level), and the line of each of its own keys; undefined when the
  * object does not close. Only strings and brackets are looked at; lines are counted only up to each logical id.
  */
-function quickScan(text: string, open: number): { keys: number; resourceLines: Map<string, number> } | undefined {
+function quickScan(text: string, open: number): { keys: number; resourceLines: Map<string, number>; end: number } | undefined {
   const resourceLines = new Map<string, number>();
   let keys = 0;
   let depth = 0;
@@ -231,7 +294,7 @@ function quickScan(text: string, open: number): { keys: number; resourceLines: M
     } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
       depth++;
     } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
-      if (--depth === 0) return { keys, resourceLines };
+      if (--depth === 0) return { keys, resourceLines, end: i };
     }
   }
   return undefined;
@@ -270,7 +333,7 @@ function countKeys(root: unknown): number {
 }
 
 /** The pass that keeps every object's keys, to name each repeated key with its path and lines. */
-function fullScan(text: string, open: number): { resourceLines: Map<string, number>; duplicateKeys: DuplicateKey[] } {
+function fullScan(text: string, open: number): ScannedResources {
   const resourceLines = new Map<string, number>();
   const duplicateKeys: DuplicateKey[] = [];
   let line = text.slice(0, open).split('\n').length;
@@ -312,14 +375,14 @@ function fullScan(text: string, open: number): { resourceLines: Map<string, numb
         const repeated = [...frame.repeated].sort(([a], [b]) => position(a) - position(b));
         for (const [key, lines] of repeated) duplicateKeys.push({ path: [...pathOf(frame), key], lines });
       }
-      if (stack.length === 0) break;
+      if (stack.length === 0) return { resourceLines, duplicateKeys, end: i };
     } else if (ch === 44 /* , */) {
       const top = stack[stack.length - 1];
       if (top?.isObject) top.expectingKey = true;
       else if (top) top.itemIndex++;
     }
   }
-  return { resourceLines, duplicateKeys };
+  return { resourceLines, duplicateKeys, end: -1 };
 }
 
 function decodeJsonString(quoted: string): string {
@@ -330,35 +393,60 @@ function decodeJsonString(quoted: string): string {
   }
 }
 
+/** What {@link cutTooDeep} did. */
+export interface Cut {
+  /** The paths (from the root) of the values replaced by {@link TOO_DEEP}. */
+  readonly replaced: string[][];
+  /** The keys of the objects of the top-level Resources section, at every level, as far as the walk went. */
+  readonly resourcesKeys: number;
+}
+
 /**
- * Replaces every value nested deeper than `limit` with {@link TOO_DEEP}, in place, and returns the paths replaced.
- * Iterative, so that a hostile document cannot overflow the stack here; a YAML alias cycle is cut at the limit too.
+ * Replaces every value nested deeper than `limit` with {@link TOO_DEEP}, in place, and counts the keys of the
+ * Resources section on the way (a value cut off is not counted, so the duplicate-key scan then takes its full pass).
+ * Recursive, without allocating: the cut bounds the recursion at `limit` frames, whatever the document's depth; a
+ * YAML alias cycle is cut at the limit too.
  */
-function replaceTooDeep(root: unknown, limit: number): string[][] {
-  // Each entry links to its parent, so a path is built only for the (rare) value that is replaced.
-  interface Entry { readonly container: Record<string, unknown>; readonly depth: number; readonly parent?: Entry; readonly key?: string }
-  const pathOf = (entry: Entry, key: string): string[] => {
-    const path = [key];
-    for (let at: Entry | undefined = entry; at?.key !== undefined; at = at.parent) path.unshift(at.key);
-    return path;
-  };
-  const replaced: string[][] = [];
-  const stack: Entry[] = [];
-  if (root !== null && typeof root === 'object') stack.push({ container: root as Record<string, unknown>, depth: 0 });
-  while (stack.length) {
-    const entry = stack.pop()!;
-    for (const key of Object.keys(entry.container)) {
-      const child = entry.container[key];
-      if (child === null || typeof child !== 'object') continue;
-      if (entry.depth + 1 >= limit) {
-        entry.container[key] = TOO_DEEP;
-        replaced.push(pathOf(entry, key));
-      } else {
-        stack.push({ container: child as Record<string, unknown>, depth: entry.depth + 1, parent: entry, key });
-      }
-    }
+export function cutTooDeep(root: unknown, limit: number): Cut {
+  const walk: Walk = { limit, path: [], replaced: [], keys: 0 };
+  if (root !== null && typeof root === 'object') visit(root, 0, false, walk);
+  return { replaced: walk.replaced, resourcesKeys: walk.keys };
+}
+
+/** The state of one {@link cutTooDeep} walk. */
+interface Walk {
+  readonly limit: number;
+  /** Keys from the root to the container being walked (array positions as numbers, as Object.keys would name them). */
+  readonly path: Array<string | number>;
+  readonly replaced: string[][];
+  keys: number;
+}
+
+function visit(container: object, depth: number, counting: boolean, walk: Walk): void {
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) visitChild(container as unknown[], i, depth, counting, walk);
+    return;
   }
-  return replaced;
+  for (const key in container) {
+    if (!Object.prototype.hasOwnProperty.call(container, key)) continue;
+    if (counting) walk.keys++;
+    // The top-level Resources section and everything in it is counted.
+    visitChild(container as Record<string, unknown>, key, depth, counting || (depth === 0 && key === 'Resources'), walk);
+  }
+}
+
+function visitChild(container: Record<string, unknown> | unknown[], key: string | number, depth: number, counting: boolean, walk: Walk): void {
+  const values = container as Record<string | number, unknown>;
+  const child = values[key];
+  if (child === null || typeof child !== 'object') return;
+  if (depth + 1 >= walk.limit) {
+    values[key] = TOO_DEEP;
+    walk.replaced.push([...walk.path, key].map(String));
+    return;
+  }
+  walk.path.push(key);
+  visit(child, depth + 1, counting, walk);
+  walk.path.pop();
 }
 
 function specialFileKind(stat: Stats): string {

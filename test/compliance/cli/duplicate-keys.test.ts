@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { removeWorkspace, runCli, workspace } from './helpers';
-import { scanJsonResources } from '../../../src/compliance/cli/load-template';
+import { cutTooDeep, scanJsonResources } from '../../../src/compliance/cli/load-template';
 
 interface JsonFinding { ruleId: string; severity: string; logicalId: string; property: string; message: string }
 
@@ -131,6 +131,16 @@ test('the JSON scan reports repeats in the order the keys first appear, with eve
   expect([...resourceLines]).toEqual([['A', 5], ['B', 4]]);
 });
 
+test('the JSON scan reads the top-level Resources section, the last of two, not one nested in an earlier section', () => {
+  const text = '{"Metadata": {"Resources": {"A": 1, "A": 2}},\n"Resources": {"Old": {"Type": "x"}},\n'
+    + '"Resources": {\n"B": {"Type": "y", "Properties": {"K": 1,\n"K": 2}}}, "Outputs": {"Resources": {"C": 3}}}';
+  expect(Object.keys(JSON.parse(text).Resources)).toEqual(['B']);
+  for (const result of [scanJsonResources(text), scanJsonResources(text, JSON.parse(text))]) {
+    expect([...result.resourceLines]).toEqual([['B', 4]]);
+    expect(result.duplicateKeys).toEqual([{ path: ['Resources', 'B', 'Properties', 'K'], lines: [4, 5] }]);
+  }
+});
+
 test('the JSON scan decodes a key with an escaped backslash before comparing it', () => {
   const text = '{"Resources": {"A": [{"A": {"x\\\\y": null,\n"x\\\\y": null}}]}}';
   expect(JSON.parse(text).Resources.A[0].A).toEqual({ 'x\\y': null });
@@ -144,7 +154,7 @@ describe('the JSON scan given the parsed template', () => {
   // JSON text written by hand, so that objects may repeat keys: a few keys (repeats likely), escapes, brackets
   // inside strings, and white space or line breaks between tokens.
   const space = fc.constantFrom('', ' ', '\n', '\n  ', '\n\n', '\t', ' \r\n ');
-  const key = fc.constantFrom('A', 'B', 'Type', 'Properties', 'x\\\\y', 'q\\"}', '[', '__proto__');
+  const key = fc.constantFrom('A', 'B', 'Type', 'Properties', 'Resources', 'x\\\\y', 'q\\"}', '[', '__proto__');
   const tricky = fc.constantFrom('s', '{[\\"]}', '\\', '"', 'a":{"b', '\u2028');
   const scalar = fc.oneof(fc.constantFrom('1', 'true', 'null', '-2.5e3', '"\\u0041"'), fc.oneof(tricky, fc.string()).map((s) => JSON.stringify(s)));
   const { value } = fc.letrec<{ value: string; object: string; array: string }>((tie) => ({
@@ -173,4 +183,30 @@ describe('the JSON scan given the parsed template', () => {
     expect(repeats).toBeGreaterThan(RUNS / 10);
     expect(repeats).toBeLessThan(RUNS);
   });
+
+  test('given the key count of the loader\'s depth cut, finds what the full scan finds, at any depth limit', () => {
+    let cut = 0;
+    fc.assert(fc.property(template, fc.constantFrom(2, 3, 4, 100), (text, limit) => {
+      const full = scanJsonResources(text);
+      const parsed = JSON.parse(text);
+      const { replaced, resourcesKeys } = cutTooDeep(parsed, limit);
+      if (replaced.length > 0) cut++;
+      // Nothing cut: the count is every key of the section (so a document without repeats takes the quick pass).
+      else expect(resourcesKeys).toBe(keysAtEveryLevel(parsed.Resources));
+      const quick = scanJsonResources(text, parsed, resourcesKeys);
+      expect(quick.duplicateKeys).toEqual(full.duplicateKeys);
+      expect([...quick.resourceLines]).toEqual([...full.resourceLines]);
+      // The lines are those of the top-level section JSON.parse kept (the last), not of a nested or earlier one.
+      expect([...quick.resourceLines.keys()].sort()).toEqual(Object.keys(parsed.Resources).sort());
+    }), { numRuns: RUNS, seed: SEED });
+    // Documents with values cut off were generated (their keys are not counted, so the full pass runs).
+    expect(cut).toBeGreaterThan(RUNS / 10);
+  });
 });
+
+/** The keys of the objects of a parsed JSON value, at every level (the plain definition). */
+function keysAtEveryLevel(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + keysAtEveryLevel(item), 0);
+  return Object.keys(value).reduce((sum, key) => sum + 1 + keysAtEveryLevel((value as Record<string, unknown>)[key]), 0);
+}
