@@ -14,6 +14,8 @@ export class ResourceView {
   private readonly derived = new Map<string, unknown>();
   /** The string lists read so far, by property name (a constant string: no key is built per call). */
   private readonly stringLists = new Map<string, Maybe<Array<string | Unknown>>>();
+  /** The nested objects read so far, by property name (made on first use: most resources have none). */
+  private objects?: Map<string, Maybe<Record<string, unknown>>>;
 
   constructor(
     public readonly logicalId: string,
@@ -69,8 +71,15 @@ export class ResourceView {
     return value as T;
   }
 
+  /** A nested object property; the result is shared between rules (the token rules read TokenValidityUnits seven times). */
   public object(property: string): Maybe<Record<string, unknown>> {
-    return readObject(this.properties[property]);
+    const objects = (this.objects ??= new Map());
+    let value = objects.get(property);
+    if (value === undefined && !objects.has(property)) {
+      value = readObject(this.properties[property]);
+      objects.set(property, value);
+    }
+    return value;
   }
 
   /** True when the raw property value mentions `Ref`/`Fn::GetAtt` of `logicalId` anywhere (an implicit dependency). */

@@ -15,6 +15,11 @@ export const clientDependsOnPoolResources = defineRule({
   check: (client) => {
     const pool = client.pool;
     if (!pool) return [];
+    const scopes = knownStrings(client, 'AllowedOAuthScopes');
+    const providers = knownStrings(client, 'SupportedIdentityProviders');
+    // Most clients name no resource server scope and no identity provider of the template: nothing to set up.
+    if (!scopes.some(({ value }) => serversOwningScope(pool, value).length > 0)
+      && (pool.identityProviders.length === 0 || providers.length === 0)) return [];
     const violations: Violation[] = [];
     // One finding per missing dependency, on the first entry that needs it.
     const reported = new Set<string>();
@@ -28,12 +33,12 @@ export const clientDependsOnPoolResources = defineRule({
         fix: `add DependsOn: ${logicalId} to ${client.logicalId} (in CDK: client.node.addDependency(...))`,
       });
     };
-    for (const { value, index } of knownStrings(client, 'AllowedOAuthScopes')) {
+    for (const { value, index } of scopes) {
       // Identifiers may contain slashes (`https://api.example.com/v2`): the longest matching one owns the scope.
       const owner = serversOwningScope(pool, value)[0];
       if (owner) report(owner.logicalId, `AllowedOAuthScopes[${index}]`, value, 'resource server', 'Invalid scope requested');
     }
-    for (const { value, index } of knownStrings(client, 'SupportedIdentityProviders')) {
+    for (const { value, index } of providers) {
       for (const provider of pool.identityProviders) {
         if (provider.providerName === value) {
           report(provider.logicalId, `SupportedIdentityProviders[${index}]`, value, 'identity provider', `The provider ${value} does not exist`);

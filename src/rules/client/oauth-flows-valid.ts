@@ -15,8 +15,10 @@ export const clientOAuthFlowsValid = defineRule({
     const flows = client.strings('AllowedOAuthFlows');
     return [
       ...checkMaxItems('AllowedOAuthFlows', flows, OAUTH_FLOWS.length, 'list each of code, implicit and client_credentials at most once'),
-      ...checkEachString('AllowedOAuthFlows', flows, { allowed: OAUTH_FLOWS },
+      ...checkEachString('AllowedOAuthFlows', flows, FLOW_LIMITS,
         'use code (authorization code grant), implicit or client_credentials; the implicit grant is spelled "implicit", not "token"'),
     ];
   },
 });
+
+const FLOW_LIMITS = { allowed: OAUTH_FLOWS };
