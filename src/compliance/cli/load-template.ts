@@ -276,10 +276,8 @@ function quickScan(text: string, open: number): { keys: number; resourceLines: M
     if (ch === 34 /* " */) {
       const from = i;
       i = stringEnd(text, i);
-      let next = i + 1;
-      let after = text.charCodeAt(next);
-      while (after === 32 || after === 10 || after === 13 || after === 9) after = text.charCodeAt(++next);
-      if (after !== 58 /* : */) continue;
+      const next = skipSpace(text, i + 1);
+      if (text.charCodeAt(next) !== 58 /* : */) continue;
       keys++;
       if (depth === 1) {
         while (nextBreak >= 0 && nextBreak < from) {
